@@ -1,0 +1,89 @@
+using Sitrep.Core.Annotations;
+
+namespace Sitrep.Core;
+
+/// <summary>
+/// One report: the cleaned text that owns every offset, plus one layer of annotation per
+/// pipeline component. Spans are (start, end) views into <see cref="Text"/>, never copies.
+/// </summary>
+public sealed class Document
+{
+    public Document(string text, DocumentMetadata metadata)
+    {
+        Text = text;
+        Metadata = metadata;
+    }
+
+    public string Text { get; }
+
+    public DocumentMetadata Metadata { get; }
+
+    /// <summary>Regions of the text that are layout, not prose (photo captions and credits).</summary>
+    public List<Caption> Captions { get; } = [];
+
+    public Dateline? Dateline { get; set; }
+
+    public List<Sentence> Sentences { get; } = [];
+
+    public List<Token> Tokens { get; } = [];
+
+    public List<PlaceMention> Places { get; } = [];
+
+    public List<ActorMention> Actors { get; } = [];
+
+    public List<CasualtyReport> Casualties { get; } = [];
+
+    public List<Statement> Statements { get; } = [];
+
+    public List<TimeExpression> Times { get; } = [];
+
+    public List<Attribution> Attributions { get; } = [];
+
+    public List<Event> Events { get; } = [];
+
+    /// <summary>Country the story is about, decided by the place layer (ISO alpha-2).</summary>
+    public string? FocusCountry { get; set; }
+
+    public string Slice(TextSpan span) => Text.Substring(span.Start, span.Length);
+
+    public Sentence? SentenceAt(int offset)
+    {
+        int lo = 0, hi = Sentences.Count - 1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) / 2;
+            var s = Sentences[mid];
+            if (offset < s.Span.Start)
+            {
+                hi = mid - 1;
+            }
+            else if (offset >= s.Span.End)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    public bool InCaption(int offset) => Captions.Any(c => c.Span.Contains(offset));
+}
+
+public sealed class DocumentMetadata
+{
+    public string InputId { get; init; } = "";
+
+    public string Source { get; init; } = "";
+
+    public string? Title { get; set; }
+
+    public string? Outlet { get; set; }
+
+    public DateOnly? Published { get; set; }
+
+    /// <summary>metadata | text | option | unknown</summary>
+    public string PublishedSource { get; set; } = "unknown";
+}
