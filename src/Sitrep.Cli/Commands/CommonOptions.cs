@@ -1,0 +1,41 @@
+using System.CommandLine;
+using Sitrep.Gazetteer;
+
+namespace Sitrep.Cli.Commands;
+
+internal static class CommonOptions
+{
+    public static Option<bool> Quiet() => new("--quiet", "-q") { Description = "No progress output on standard error." };
+
+    public static Option<string?> GazetteerPath() => new("--gazetteer")
+    {
+        Description = "Gazetteer index file (default: $SITREP_GAZETTEER, else ~/.local/share/sitrep/gazetteer.idx).",
+    };
+
+    public static string ResolveGazetteer(string? option)
+    {
+        if (!string.IsNullOrEmpty(option))
+        {
+            return option;
+        }
+        var env = Environment.GetEnvironmentVariable("SITREP_GAZETTEER");
+        if (!string.IsNullOrEmpty(env))
+        {
+            return env;
+        }
+        return Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share", "sitrep", "gazetteer.idx");
+    }
+
+    public static Gazetteer.Gazetteer LoadGazetteer(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new UsageException(
+                $"no gazetteer index at {path}; build one with scripts/setup-gazetteer (the ./sitrep wrapper does this on first use) or pass --gazetteer");
+        }
+        return Gazetteer.Gazetteer.Load(path);
+    }
+}
+
+/// <summary>A problem with how the command was called: exit code 2.</summary>
+internal sealed class UsageException(string message) : Exception(message);

@@ -1,0 +1,155 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Sitrep.Core.Data;
+using Sitrep.Core.Records;
+using Sitrep.Extraction;
+using Sitrep.Ingest;
+using Sitrep.Ingest.Cleaning;
+using Sitrep.Ingest.Readers;
+
+namespace Sitrep.Cli.Commands;
+
+internal static class ExtractCommand
+{
+    public static Command Create()
+    {
+        var inputs = new Argument<string[]>("INPUT")
+        {
+            Description = "Report files (.txt .html .pdf .jsonl .xml feeds), directories (read recursively) or - for standard input.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var output = new Option<string?>("--out", "-o") { Description = "Write DIR/<id>.json per report; without it, JSONL goes to standard output." };
+        var published = new Option<string?>("--published") { Description = "Publication date (YYYY-MM-DD) for reports whose metadata gives none." };
+        var format = new Option<string>("--format") { Description = "json (indented, one file per report) or jsonl.", DefaultValueFactory = _ => "json" };
+        format.AcceptOnlyFromAmong("json", "jsonl");
+        var explain = new Option<bool>("--explain") { Description = "Explain each place decision on standard error." };
+        var quiet = CommonOptions.Quiet();
+        var gazetteer = CommonOptions.GazetteerPath();
+        var command = new Command("extract", "Extract a sitrep/1 record from each report.")
+        {
+            inputs, output, published, format, explain, quiet, gazetteer,
+        };
+        command.SetAction(parse =>
+        {
+            try
+            {
+                DateOnly? date = null;
+                var publishedText = parse.GetValue(published);
+                if (publishedText is not null)
+                {
+                    if (!DateOnly.TryParseExact(publishedText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+                    {
+                        throw new UsageException($"--published must be YYYY-MM-DD, not '{publishedText}'");
+                    }
+                    date = d;
+                }
+                return Run(parse.GetValue(inputs)!, parse.GetValue(output), date, parse.GetValue(format)!, parse.GetValue(explain),
+                    parse.GetValue(quiet), CommonOptions.ResolveGazetteer(parse.GetValue(gazetteer)));
+            }
+            catch (UsageException e)
+            {
+                Console.Error.WriteLine($"sitrep extract: {e.Message}");
+                return 2;
+            }
+        });
+        return command;
+    }
+
+    private static int Run(string[] inputs, string? outDir, DateOnly? published, string format, bool explain, bool quiet, string gazetteerPath)
+    {
+        var resources = ExtractionResources.Load(CommonOptions.LoadGazetteer(gazetteerPath));
+        var pipeline = SitrepPipeline.Create(resources);
+        var factory = new DocumentFactory(new TextCleaner(HyphenationRules.Load(DataDirectory.File("lexicon", "hyphenation.tsv"))), published);
+        if (outDir is not null)
+        {
+            Directory.CreateDirectory(outDir);
+        }
+        using var stdout = outDir is null ? new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = false } : null;
+        int ok = 0, failed = 0;
+        var progress = new ProgressLine(quiet);
+        var stopwatch = Stopwatch.StartNew();
+        foreach (var outcome in ReportSource.Read(inputs, Console.In))
+        {
+            switch (outcome)
+            {
+                case ReadFailure failure:
+                    failed++;
+                    progress.Clear();
+                    Console.Error.WriteLine($"sitrep: {failure}");
+                    break;
+                case ReportRead read:
+                    try
+                    {
+                        var document = pipeline.Run(factory.Create(read.Report));
+                        var record = SitrepRecord.From(document);
+                        if (explain)
+                        {
+                            foreach (var place in document.Places)
+                            {
+                                Console.Error.WriteLine($"{read.Report.InputId}: '{place.Text}' → {place.Explanation}");
+                            }
+                        }
+                        if (stdout is not null)
+                        {
+                            stdout.WriteLine(RecordJson.Serialize(record, indented: false));
+                        }
+                        else
+                        {
+                            var path = Path.Combine(outDir!, SafeFileName(read.Report.InputId) + ".json");
+                            File.WriteAllText(path, RecordJson.Serialize(record, indented: format == "json"));
+                        }
+                        ok++;
+                    }
+                    catch (Exception e) when (e is not OutOfMemoryException)
+                    {
+                        failed++;
+                        progress.Clear();
+                        Console.Error.WriteLine($"sitrep: {read.Report.Source}: extraction failed: {e.Message}");
+                    }
+                    break;
+            }
+            progress.Report(ok + failed, stopwatch.Elapsed);
+        }
+        stdout?.Flush();
+        progress.Clear();
+        if (!quiet)
+        {
+            Console.Error.WriteLine($"{ok} report(s) extracted, {failed} failed, {stopwatch.Elapsed.TotalSeconds:F1} s");
+        }
+        return failed > 0 ? 1 : 0;
+    }
+
+    private static string SafeFileName(string id)
+    {
+        var invalid = Path.GetInvalidFileNameChars();
+        var safe = new string(id.Select(c => invalid.Contains(c) ? '_' : c).ToArray());
+        return safe.Length == 0 ? "report" : safe;
+    }
+}
+
+/// <summary>A one-line progress display on standard error, only when it is a terminal.</summary>
+internal sealed class ProgressLine(bool quiet)
+{
+    private readonly bool _enabled = !quiet && !Console.IsErrorRedirected;
+    private TimeSpan _last = TimeSpan.Zero;
+
+    public void Report(int done, TimeSpan elapsed)
+    {
+        if (!_enabled || elapsed - _last < TimeSpan.FromMilliseconds(200))
+        {
+            return;
+        }
+        _last = elapsed;
+        var rate = done / Math.Max(elapsed.TotalSeconds, 0.001);
+        Console.Error.Write($"\r{done} reports, {rate:F0}/s ");
+    }
+
+    public void Clear()
+    {
+        if (_enabled && _last > TimeSpan.Zero)
+        {
+            Console.Error.Write("\r" + new string(' ', 40) + "\r");
+        }
+    }
+}

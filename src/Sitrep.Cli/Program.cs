@@ -1,0 +1,21 @@
+using System.CommandLine;
+using Sitrep.Cli.Commands;
+
+var root = new RootCommand("Sitrep: conflict news reports in, structured, sourced, geolocated sitrep/1 event records out.")
+{
+    ExtractCommand.Create(),
+    EvalCommand.Create(),
+    GazetteerCommand.Create(),
+};
+
+var parse = root.Parse(args);
+if (parse.Errors.Count > 0)
+{
+    foreach (var error in parse.Errors)
+    {
+        Console.Error.WriteLine($"sitrep: {error.Message}");
+    }
+    Console.Error.WriteLine("Run 'sitrep --help' for usage.");
+    return 2;
+}
+return parse.Invoke();

@@ -1,0 +1,128 @@
+using Sitrep.Core;
+using Sitrep.Core.Annotations;
+using Sitrep.Core.Pipeline;
+using Sitrep.Extraction.Matching;
+
+namespace Sitrep.Extraction.Actors;
+
+/// <summary>
+/// Actor mentions: named groups and state forces from the dictionary, seats of power as
+/// governments, and generic phrases ("government troops", "jihadists", "gunmen") resolved
+/// against the focus country and the groups the text ties them to ("rebels led by HTS").
+/// Reporting sources are left to attribution: a war monitor is never a combatant.
+/// </summary>
+public sealed class ActorRecognizer : IAnnotator
+{
+    private readonly ActorDictionary _dictionary;
+
+    public ActorRecognizer(ActorDictionary dictionary)
+    {
+        _dictionary = dictionary;
+    }
+
+    public string Name => "actors";
+
+    public IReadOnlyList<string> Requires => [Layers.Sentences, Layers.Tokens, Layers.Places];
+
+    public IReadOnlyList<string> Provides => [Layers.Actors];
+
+    public void Annotate(Document document)
+    {
+        var folded = new FoldedTokens(document);
+        var matches = _dictionary.Phrases.FindAll(document, folded)
+            .Where(m => !InCredit(document, m.Span))
+            .ToList();
+        var named = new List<ActorMention>();
+        var generic = new List<PhraseMatch<ActorEntry>>();
+        foreach (var m in matches)
+        {
+            switch (m.Value)
+            {
+                case NamedActor n:
+                    named.Add(Mention(document, m.Span, n.Actor));
+                    break;
+                case Metonym metonym when metonym.IsSeat && !Covered(document, m.Span):
+                    if (_dictionary.StateActor("government", metonym.Country) is { } government && !IsPlaceUse(document, m))
+                    {
+                        named.Add(Mention(document, m.Span, government, metonym: true));
+                    }
+                    break;
+                case GenericActor:
+                    generic.Add(m);
+                    break;
+            }
+        }
+        document.Actors.AddRange(named);
+        foreach (var m in generic)
+        {
+            var g = (GenericActor)m.Value;
+            var actor = Resolve(document, g, m);
+            if (actor is not null)
+            {
+                document.Actors.Add(Mention(document, m.Span, actor));
+            }
+        }
+        document.Actors.Sort((a, b) => a.Start.CompareTo(b.Start));
+    }
+
+    private Actor? Resolve(Document document, GenericActor generic, PhraseMatch<ActorEntry> match)
+    {
+        var country = document.FocusCountry;
+        switch (generic.Role)
+        {
+            case "military" or "police" or "government" or "civilians" or "protesters" or "rioters":
+                return _dictionary.StateActor(generic.Role, country);
+            case "rebels" or "militia":
+                return TiedGroup(document, match.Span, generic.Role) ?? UnidentifiedGroup(country);
+            default:
+                return UnidentifiedGroup(country);
+        }
+    }
+
+    /// <summary>The named non-state group the text ties a generic phrase to: the same sentence first, then the document's most named.</summary>
+    private static Actor? TiedGroup(Document document, TextSpan span, string role)
+    {
+        bool Fits(ActorMention a) => !a.IsMetonym && a.Type is ActorType.RebelGroup or ActorType.PoliticalMilitia or ActorType.IdentityMilitia or ActorType.ExternalForces &&
+                                     (role == "rebels" ? a.Type == ActorType.RebelGroup : a.Type != ActorType.RebelGroup);
+        var sentence = document.SentenceAt(span.Start);
+        var inSentence = document.Actors.Where(a => Fits(a) && sentence is not null && sentence.Span.Contains(a.Start)).ToList();
+        if (inSentence.Count > 0)
+        {
+            return inSentence.OrderBy(a => Math.Abs(a.Start - span.Start)).First().Actor;
+        }
+        return document.Actors.Where(Fits).GroupBy(a => a.Name).OrderByDescending(g => g.Count())
+            .ThenBy(g => g.First().Start).Select(g => g.First().Actor).FirstOrDefault();
+    }
+
+    private Actor UnidentifiedGroup(string? country) =>
+        _dictionary.StateActor("unidentified", country) ?? new Actor("Unidentified Armed Group", ActorType.PoliticalMilitia, null);
+
+    private static bool Covered(Document document, TextSpan span) =>
+        document.Actors.Any(a => a.Span.Overlaps(span)) || document.Places.Any(p => p.Span.Overlaps(span));
+
+    /// <summary>A capital after "in", "to", "from" is where something happens, not who acts.</summary>
+    private static bool IsPlaceUse(Document document, PhraseMatch<ActorEntry> m)
+    {
+        if (m.FirstToken == 0)
+        {
+            return false;
+        }
+        var prev = document.Tokens[m.FirstToken - 1];
+        var word = document.Text.Substring(prev.Start, prev.Span.Length).ToLowerInvariant();
+        return word is "in" or "to" or "from" or "into" or "near" or "at" or "outside" or "around";
+    }
+
+    private static bool InCredit(Document document, TextSpan span) =>
+        document.Captions.Any(c => c.Credit is TextSpan credit && credit.Overlaps(span));
+
+    private static ActorMention Mention(Document document, TextSpan span, Actor actor, bool metonym = false) => new()
+    {
+        Text = document.Slice(span),
+        Start = span.Start,
+        End = span.End,
+        Name = actor.Name,
+        Type = actor.Type,
+        Country = actor.Country,
+        IsMetonym = metonym,
+    };
+}

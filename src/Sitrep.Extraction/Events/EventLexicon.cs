@@ -1,0 +1,75 @@
+using Sitrep.Core.Annotations;
+using Sitrep.Core.Data;
+using Sitrep.Extraction.Matching;
+
+namespace Sitrep.Extraction.Events;
+
+public sealed record Trigger(string Phrase, string EventType, string SubEventType, int Weight, string Role);
+
+/// <summary>
+/// Event triggers (data/events/triggers.tsv) and the cues that qualify them
+/// (data/events/cues.tsv: background, future, claimed, unconfirmed, denied, negation).
+/// </summary>
+public sealed class EventLexicon
+{
+    public static readonly IReadOnlySet<string> CueKinds = new HashSet<string>
+    {
+        "background", "future", "claimed", "unconfirmed", "denied", "negation",
+    };
+
+    public PhraseIndex<IReadOnlyList<Trigger>> Triggers { get; } = new();
+
+    public PhraseIndex<string> Cues { get; } = new();
+
+    public int TriggerCount { get; private set; }
+
+    public static EventLexicon Load(string triggersTsv, string cuesTsv)
+    {
+        var lexicon = new EventLexicon();
+        var byPhrase = new Dictionary<string, List<Trigger>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var row in Tsv.Read(triggersTsv, "phrase", "event_type", "sub_event_type", "weight", "role"))
+        {
+            var eventType = row["event_type"];
+            var subType = row["sub_event_type"];
+            if (EventTaxonomy.EventTypeOf(subType) != eventType)
+            {
+                throw row.Error($"'{subType}' is not a sub-event type of '{eventType}'");
+            }
+            if (!int.TryParse(row["weight"], out var weight) || weight is < 1 or > 10)
+            {
+                throw row.Error("weight must be 1..10");
+            }
+            if (row["role"] is not ("verb" or "noun" or "modifier"))
+            {
+                throw row.Error("role must be verb, noun or modifier");
+            }
+            // Wildcard phrases ("took * control of") are left to a later matcher; plain phrases cover their common forms.
+            if (row["phrase"].Contains('*'))
+            {
+                continue;
+            }
+            if (!byPhrase.TryGetValue(row["phrase"], out var list))
+            {
+                byPhrase[row["phrase"]] = list = [];
+            }
+            list.Add(new Trigger(row["phrase"], eventType, subType, weight, row["role"]));
+            lexicon.TriggerCount++;
+        }
+        foreach (var (phrase, triggers) in byPhrase)
+        {
+            lexicon.Triggers.Add(phrase, triggers);
+        }
+        foreach (var row in Tsv.Read(cuesTsv, "phrase", "cue"))
+        {
+            if (!CueKinds.Contains(row["cue"]))
+            {
+                throw row.Error($"unknown cue '{row["cue"]}'");
+            }
+            if (!row["phrase"].Contains('*'))
+            {
+                lexicon.Cues.Add(row["phrase"], row["cue"]);
+            }
+        }
+        return lexicon;
+    }
+}

@@ -1,0 +1,346 @@
+using System.Globalization;
+using Sitrep.Core;
+using Sitrep.Core.Annotations;
+using Sitrep.Core.Pipeline;
+using Sitrep.Extraction.Actors;
+using Sitrep.Extraction.Matching;
+
+namespace Sitrep.Extraction.Events;
+
+/// <summary>
+/// ACLED events from the layers below: a trigger types the event, the clause's actors give the
+/// sides (subject before the trigger, object after it, "by X" in the passive), the nearest
+/// place its location, the clause's time expression its date (else the publication week),
+/// the sentence's event-scope figures its fatalities, and cues its certainty and timeframe.
+/// Sentences about the same incident merge into one event that keeps all their evidence.
+/// </summary>
+public sealed class EventRecognizer : IAnnotator
+{
+    private static readonly HashSet<string> CivilianTargets = new(StringComparer.Ordinal)
+    {
+        "residence", "residential", "hospital", "market", "school", "homes", "houses", "camp", "mosque", "church",
+        "shelter", "civilians", "village", "neighbourhood", "neighborhood", "apartment", "building", "university",
+    };
+
+    private readonly EventLexicon _lexicon;
+    private readonly ActorDictionary _actors;
+
+    public EventRecognizer(EventLexicon lexicon, ActorDictionary actors)
+    {
+        _lexicon = lexicon;
+        _actors = actors;
+    }
+
+    public string Name => "events";
+
+    public IReadOnlyList<string> Requires =>
+        [Layers.Sentences, Layers.Places, Layers.Actors, Layers.Casualties, Layers.Times, Layers.Attributions];
+
+    public IReadOnlyList<string> Provides => [Layers.Events];
+
+    private sealed record Found(PhraseMatch<IReadOnlyList<Trigger>> Match, Trigger Trigger);
+
+    public void Annotate(Document document)
+    {
+        var folded = new FoldedTokens(document);
+        Actor? lastActor1 = null;
+        foreach (var sentence in document.Sentences)
+        {
+            if (document.InCaption(sentence.Start))
+            {
+                continue;
+            }
+            var cues = Cues(document, folded, sentence);
+            if (cues.Contains("future"))
+            {
+                continue;
+            }
+            foreach (var found in Triggers(document, folded, sentence))
+            {
+                var e = Build(document, sentence, found, cues, ref lastActor1);
+                if (e is not null)
+                {
+                    Merge(document, e);
+                }
+            }
+        }
+        for (int i = 0; i < document.Events.Count; i++)
+        {
+            var e = document.Events[i];
+            e.Id = "e" + (i + 1).ToString(CultureInfo.InvariantCulture);
+            e.Notes = Notes(e);
+        }
+    }
+
+    /// <summary>The strongest trigger per event type in the sentence; modifiers only refine.</summary>
+    private List<Found> Triggers(Document document, FoldedTokens folded, Sentence sentence)
+    {
+        var all = new List<Found>();
+        var modifiers = new List<Trigger>();
+        int first = sentence.FirstToken, last = first + sentence.TokenCount - 1;
+        for (int k = first; k <= last; k++)
+        {
+            var m = _lexicon.Triggers.LongestAt(document, folded, k);
+            if (m is null)
+            {
+                continue;
+            }
+            foreach (var t in m.Value)
+            {
+                if (t.Role == "modifier")
+                {
+                    modifiers.Add(t);
+                }
+                else
+                {
+                    all.Add(new Found(m, t));
+                }
+            }
+            k += m.TokenCount - 1;
+        }
+        var chosen = new List<Found>();
+        foreach (var group in all.GroupBy(f => f.Trigger.EventType))
+        {
+            var best = group.OrderByDescending(f => f.Trigger.Weight + Boost(f.Trigger, modifiers)).First();
+            if (best.Trigger.Weight + Boost(best.Trigger, modifiers) >= 4)
+            {
+                chosen.Add(best);
+            }
+        }
+        // One incident, one type: a strike that killed people is not also a battle.
+        if (chosen.Count > 1)
+        {
+            var top = chosen.Max(f => f.Trigger.Weight);
+            chosen = chosen.Where(f => f.Trigger.Weight >= top - 1).ToList();
+        }
+        return chosen;
+    }
+
+    private static int Boost(Trigger trigger, List<Trigger> modifiers) =>
+        modifiers.Where(m => m.SubEventType == trigger.SubEventType).Select(m => 2).DefaultIfEmpty(0).Max();
+
+    private HashSet<string> Cues(Document document, FoldedTokens folded, Sentence sentence)
+    {
+        var cues = new HashSet<string>();
+        for (int k = sentence.FirstToken; k < sentence.FirstToken + sentence.TokenCount; k++)
+        {
+            if (_lexicon.Cues.LongestAt(document, folded, k) is { } m)
+            {
+                cues.Add(m.Value);
+                k += m.TokenCount - 1;
+            }
+        }
+        return cues;
+    }
+
+    private Event? Build(Document document, Sentence sentence, Found found, HashSet<string> cues, ref Actor? lastActor1)
+    {
+        var trigger = found.Trigger;
+        var triggerSpan = found.Match.Span;
+        var actors = document.Actors.Where(a => sentence.Span.Covers(a.Span)).ToList();
+        var combatants = actors.Where(a => !a.IsMetonym || trigger.EventType == "strategic_developments").ToList();
+
+        // Passive: "was shelled by X" makes X the first side.
+        var byActor = combatants.FirstOrDefault(a => a.Start > triggerSpan.End && a.Start - triggerSpan.End < 8 &&
+                                                     document.Text.AsSpan(triggerSpan.End, a.Start - triggerSpan.End).ToString().Contains("by "));
+        var before = combatants.Where(a => a.End <= triggerSpan.Start).ToList();
+        var after = combatants.Where(a => a.Start >= triggerSpan.End && a != byActor).ToList();
+        Actor? actor1 = byActor?.Actor ?? before.LastOrDefault(a => a.Type != ActorType.Civilians)?.Actor;
+        var assoc1 = new List<Actor>();
+        if (actor1 is not null && byActor is null)
+        {
+            // "The Russian and Syrian air forces bombed": allies before the trigger are associated actors.
+            assoc1.AddRange(before.Where(a => a.Actor != actor1 && a.Type == ActorType.StateForces && a.Type != ActorType.Civilians)
+                .Select(a => a.Actor).Distinct());
+            var firstBefore = before.FirstOrDefault(a => a.Type != ActorType.Civilians);
+            if (firstBefore is not null && firstBefore.Actor != actor1 && assoc1.Contains(firstBefore.Actor))
+            {
+                assoc1.Remove(firstBefore.Actor);
+                assoc1.Add(actor1);
+                actor1 = firstBefore.Actor;
+            }
+        }
+        if (actor1 is null && StartsWithPronoun(document, sentence))
+        {
+            actor1 = lastActor1;
+        }
+        Actor? actor2 = after.FirstOrDefault(a => a.Actor != actor1)?.Actor;
+        if (actor2 is null && trigger.EventType is "explosions_remote_violence" or "violence_against_civilians" && TargetsCivilians(document, sentence, triggerSpan))
+        {
+            actor2 = _actors.StateActor("civilians", document.FocusCountry);
+        }
+        if (actor2 is null && trigger.SubEventType is "non_state_actor_overtakes_territory" or "armed_clash" &&
+            actor1 is not null && actor1.Type != ActorType.StateForces)
+        {
+            actor2 = _actors.StateActor("military", document.FocusCountry);
+        }
+        if (actor1 is null)
+        {
+            if (trigger.EventType is "strategic_developments" or "protests" or "riots")
+            {
+                actor1 = trigger.EventType switch
+                {
+                    "protests" => _actors.StateActor("protesters", document.FocusCountry),
+                    "riots" => _actors.StateActor("rioters", document.FocusCountry),
+                    _ => null,
+                };
+                if (actor1 is null && trigger.EventType == "strategic_developments")
+                {
+                    return null;
+                }
+            }
+            else
+            {
+                actor1 = _actors.StateActor("unidentified", document.FocusCountry);
+            }
+        }
+        if (actor1 is not null)
+        {
+            lastActor1 = actor1;
+        }
+        assoc1.RemoveAll(a => a == actor1 || a == actor2);
+
+        var subType = trigger.SubEventType;
+        if (subType == "government_regains_territory" && actor1 is { Type: not ActorType.StateForces })
+        {
+            subType = "non_state_actor_overtakes_territory";
+        }
+        if (subType == "non_state_actor_overtakes_territory" && actor1 is { Type: ActorType.StateForces } &&
+            actor1.Country == document.FocusCountry && actor1.Name.StartsWith("Military Forces", StringComparison.Ordinal))
+        {
+            subType = "government_regains_territory";
+        }
+
+        var place = ChoosePlace(document, sentence, triggerSpan);
+        var time = document.Times.Where(t => sentence.Span.Covers(t.Span) && !t.IsFuture)
+            .OrderBy(t => Math.Abs(t.Start - triggerSpan.Start)).FirstOrDefault();
+        var published = document.Metadata.Published;
+        EventDate? date = time is not null
+            ? new EventDate(Iso(time.From), Iso(time.To), time.Precision, time.Text)
+            : published is DateOnly p ? new EventDate(Iso(p.AddDays(-2)), Iso(p), DatePrecision.Week, null) : null;
+
+        bool background = cues.Contains("background") ||
+                          (time is not null && published is DateOnly pub && time.To < pub.AddDays(-31));
+        var figures = document.Casualties.Where(c => sentence.Span.Covers(c.Span) && c.Scope == "event" && c.Outcome == "killed").ToList();
+        var fatalities = figures.Count == 0
+            ? Fatalities.None
+            : new Fatalities(figures[0].Count.Best, figures[0].Count.Low, figures[0].Count.High,
+                figures.FirstOrDefault(f => f.Victims is "civilians" or "children")?.Count.Best);
+        var sources = document.Attributions.Where(a => a.SentenceIndex == sentence.Index).Select(a => a.Source).Distinct().ToList();
+        var certainty = cues.Contains("denied") ? "denied"
+            : cues.Contains("unconfirmed") ? "unconfirmed"
+            : cues.Contains("claimed") ? "claimed"
+            : "reported";
+
+        return new Event
+        {
+            EventType = trigger.EventType,
+            SubEventType = subType,
+            Date = date,
+            Actor1 = actor1,
+            Actor2 = actor2,
+            AssocActor1 = assoc1,
+            Location = place,
+            Fatalities = fatalities,
+            Sources = sources,
+            Certainty = certainty,
+            Timeframe = background ? "background" : "current",
+            Evidence = [new Evidence(sentence.Start, sentence.End)],
+            SentenceIndex = sentence.Index,
+        };
+    }
+
+    private static bool StartsWithPronoun(Document document, Sentence sentence)
+    {
+        var words = document.Slice(sentence.Span).Split(' ', 4);
+        return words.Take(3).Any(w => w.TrimEnd(',') is "they" or "They" or "It" or "it");
+    }
+
+    private static bool TargetsCivilians(Document document, Sentence sentence, TextSpan trigger)
+    {
+        var rest = document.Text.Substring(trigger.End, sentence.End - trigger.End).ToLowerInvariant();
+        return rest.Split([' ', ',', '.'], StringSplitOptions.RemoveEmptyEntries).Take(8).Any(CivilianTargets.Contains) ||
+               document.Casualties.Any(c => sentence.Span.Covers(c.Span) && c.Victims is "civilians" or "children" or "women");
+    }
+
+    /// <summary>The most specific place in the sentence nearest the trigger, else the neighbours, else the document's focus.</summary>
+    private static EventLocation? ChoosePlace(Document document, Sentence sentence, TextSpan trigger)
+    {
+        static int Rank(PlaceMention p) => p.Kind switch
+        {
+            PlaceKind.PopulatedPlace or PlaceKind.District or PlaceKind.Feature => 0,
+            PlaceKind.Admin2 => 1,
+            PlaceKind.Admin1 or PlaceKind.Region => 2,
+            _ => 3,
+        };
+        var inSentence = document.Places.Where(p => sentence.Span.Covers(p.Span)).ToList();
+        var chosen = inSentence.OrderBy(Rank).ThenBy(p => Math.Abs(p.Start - trigger.Start)).FirstOrDefault();
+        if (chosen is not null && Rank(chosen) < 3)
+        {
+            return Location(document, chosen, Rank(chosen) == 0 ? NearPrecision(document, chosen) : 3);
+        }
+        foreach (var neighbour in new[] { sentence.Index - 1, sentence.Index + 1 })
+        {
+            if (neighbour < 0 || neighbour >= document.Sentences.Count)
+            {
+                continue;
+            }
+            var span = document.Sentences[neighbour].Span;
+            var near = document.Places.Where(p => span.Covers(p.Span) && Rank(p) < 3).OrderBy(Rank).FirstOrDefault();
+            if (near is not null)
+            {
+                return Location(document, near, Rank(near) == 0 ? 2 : 3);
+            }
+        }
+        if (chosen is not null)
+        {
+            return Location(document, chosen, 3);
+        }
+        var focus = document.Places.Where(p => p.Country == document.FocusCountry && !document.InCaption(p.Start))
+            .GroupBy(p => p.Name).OrderByDescending(g => g.Count()).ThenBy(g => Rank(g.First())).FirstOrDefault()?.First();
+        return focus is null ? null : Location(document, focus, Rank(focus) == 0 ? 2 : 3);
+    }
+
+    private static int NearPrecision(Document document, PlaceMention place)
+    {
+        var before = document.Text.Substring(Math.Max(0, place.Start - 20), Math.Min(20, place.Start)).ToLowerInvariant();
+        return before.Contains("near") || before.Contains("outskirts") || before.Contains("outside") || place.Kind == PlaceKind.District ? 2 : 1;
+    }
+
+    private static EventLocation Location(Document document, PlaceMention p, int precision) =>
+        new(p.Name, p.Kind, p.Country, p.Admin1, p.Lat, p.Lon, precision);
+
+    /// <summary>Sentences about one incident (same type, place and day) become one event with all the evidence.</summary>
+    private static void Merge(Document document, Event e)
+    {
+        var same = document.Events.FirstOrDefault(x => x.SubEventType == e.SubEventType && x.Timeframe == e.Timeframe &&
+                                                       x.Location?.Name == e.Location?.Name && x.Date?.Start == e.Date?.Start);
+        if (same is null)
+        {
+            document.Events.Add(e);
+            return;
+        }
+        same.Evidence.AddRange(e.Evidence);
+        same.Sources = same.Sources.Union(e.Sources).ToList();
+        same.Actor2 ??= e.Actor2;
+        if (same.Fatalities.Best is null)
+        {
+            same.Fatalities = e.Fatalities;
+        }
+    }
+
+    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Notes(Event e)
+    {
+        var when = e.Date is null ? "On an unknown date" :
+            e.Date.Precision == DatePrecision.Day ? $"On {DateOnly.Parse(e.Date.Start, CultureInfo.InvariantCulture):d MMMM yyyy}" :
+            $"Between {DateOnly.Parse(e.Date.Start, CultureInfo.InvariantCulture):d MMMM yyyy} and {DateOnly.Parse(e.Date.End, CultureInfo.InvariantCulture):d MMMM yyyy}";
+        var who = e.Actor1?.Name ?? "an unidentified actor";
+        var what = e.SubEventType.Replace('_', ' ');
+        var against = e.Actor2 is null ? "" : $" involving {e.Actor2.Name}";
+        var where = e.Location is null ? "" : $" in {e.Location.Name}" + (e.Location.Admin1 is { } a && a != e.Location.Name ? $" ({a})" : "");
+        var toll = e.Fatalities.Best is int n ? $"{n} fatalities reported." : "Casualties unknown.";
+        return $"{when}, {who}: {what}{against}{where}. {toll}";
+    }
+}

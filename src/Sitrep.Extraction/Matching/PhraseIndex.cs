@@ -1,0 +1,154 @@
+using Sitrep.Core;
+using Sitrep.Core.Annotations;
+using Sitrep.Gazetteer;
+
+namespace Sitrep.Extraction.Matching;
+
+/// <summary>A phrase found in a sentence: token range, text span and what it names.</summary>
+public sealed record PhraseMatch<T>(int FirstToken, int TokenCount, TextSpan Span, T Value);
+
+/// <summary>
+/// Longest-match lookup of multi-word phrases over a document's tokens, folded as gazetteer
+/// keys (case, diacritics, apostrophes). Phrases written in capitals ("IS", "AA", "HTS") match
+/// only in capitals, so "is" and "aa" in prose never do.
+/// </summary>
+public sealed class PhraseIndex<T>
+{
+    private readonly Dictionary<string, List<(T Value, string? CaseSensitive)>> _phrases = new(StringComparer.Ordinal);
+
+    public int MaxWords { get; private set; } = 1;
+
+    public int Count => _phrases.Count;
+
+    public void Add(string phrase, T value)
+    {
+        var key = PlaceNameKey.Exact(phrase);
+        if (key.Length == 0)
+        {
+            return;
+        }
+        bool acronym = phrase.Count(char.IsLetter) >= 1 && phrase.Where(char.IsLetter).All(char.IsUpper) && phrase.Length <= 8;
+        if (!_phrases.TryGetValue(key, out var list))
+        {
+            _phrases[key] = list = [];
+        }
+        if (!list.Any(x => EqualityComparer<T>.Default.Equals(x.Value, value)))
+        {
+            list.Add((value, acronym ? Compact(phrase) : null));
+        }
+        MaxWords = Math.Max(MaxWords, key.Count(c => c == ' ') + 1);
+    }
+
+    public bool Contains(string phrase) => _phrases.ContainsKey(PlaceNameKey.Exact(phrase));
+
+    public IReadOnlyList<T> Lookup(string phrase) =>
+        _phrases.TryGetValue(PlaceNameKey.Exact(phrase), out var list) ? list.Select(x => x.Value).ToList() : [];
+
+    /// <summary>All longest non-overlapping matches in the document, left to right.</summary>
+    public List<PhraseMatch<T>> FindAll(Document document, FoldedTokens folded)
+    {
+        var matches = new List<PhraseMatch<T>>();
+        var tokens = document.Tokens;
+        int i = 0;
+        while (i < tokens.Count)
+        {
+            var match = LongestAt(document, folded, i);
+            if (match is null)
+            {
+                i++;
+                continue;
+            }
+            matches.Add(match);
+            i += match.TokenCount;
+        }
+        return matches;
+    }
+
+    public PhraseMatch<T>? LongestAt(Document document, FoldedTokens folded, int first)
+    {
+        var tokens = document.Tokens;
+        if (folded[first].Length == 0)
+        {
+            return null;
+        }
+        int sentence = tokens[first].SentenceIndex;
+        int limit = Math.Min(tokens.Count - first, MaxWords + 2);
+        for (int n = limit; n >= 1; n--)
+        {
+            int last = first + n - 1;
+            if (tokens[last].SentenceIndex != sentence || folded[last].Length == 0)
+            {
+                continue;
+            }
+            var key = folded.Key(first, n);
+            if (key is null || !_phrases.TryGetValue(key, out var list))
+            {
+                continue;
+            }
+            var span = new TextSpan(tokens[first].Start, tokens[last].End);
+            var written = Compact(document.Text.AsSpan(span.Start, span.Length).ToString());
+            foreach (var (value, caseSensitive) in list)
+            {
+                if (caseSensitive is null || caseSensitive == written)
+                {
+                    return new PhraseMatch<T>(first, n, span, value);
+                }
+            }
+        }
+        return null;
+    }
+
+    private static string Compact(string s) => new(s.Where(char.IsLetterOrDigit).ToArray());
+}
+
+/// <summary>Each token folded once per document, so phrase keys are cheap to build.</summary>
+public sealed class FoldedTokens
+{
+    private readonly string[] _folded;
+    private readonly bool[] _blocks;
+    private readonly bool[] _glue;
+
+    public FoldedTokens(Document document)
+    {
+        _folded = new string[document.Tokens.Count];
+        _blocks = new bool[document.Tokens.Count];
+        _glue = new bool[document.Tokens.Count];
+        for (int i = 0; i < _folded.Length; i++)
+        {
+            var t = document.Tokens[i];
+            bool word = t.Kind is TokenKind.Word or TokenKind.Number;
+            _folded[i] = word ? PlaceNameKey.Exact(document.Text.Substring(t.Start, t.Span.Length)) : "";
+            _blocks[i] = !word && document.Text[t.Start] is not ('-' or '/' or '\'' or '’' or '.' or '&');
+            // A possessive "'s" folds onto its word, as "Syria's" does in a phrase key.
+            _glue[i] = word && t.Start > 0 && document.Text[t.Start - 1] is '\'' or '’';
+        }
+    }
+
+    public string this[int index] => _folded[index];
+
+    /// <summary>The key of n tokens from first; punctuation inside is skipped, except that a phrase never spans a comma or bracket.</summary>
+    public string? Key(int first, int n)
+    {
+        if (n == 1)
+        {
+            return _folded[first];
+        }
+        var key = new System.Text.StringBuilder();
+        for (int i = first; i < first + n; i++)
+        {
+            if (_blocks[i])
+            {
+                return null;
+            }
+            if (_folded[i].Length > 0)
+            {
+                if (key.Length > 0 && !_glue[i])
+                {
+                    key.Append(' ');
+                }
+                key.Append(_folded[i]);
+            }
+        }
+        return key.ToString();
+    }
+}

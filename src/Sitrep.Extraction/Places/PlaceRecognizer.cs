@@ -1,0 +1,406 @@
+using Sitrep.Core;
+using Sitrep.Core.Annotations;
+using Sitrep.Core.Pipeline;
+using Sitrep.Extraction.Actors;
+using Sitrep.Extraction.Matching;
+using Sitrep.Gazetteer;
+
+namespace Sitrep.Extraction.Places;
+
+/// <summary>
+/// Finds the places a report uses as locations and resolves each to a gazetteer entry.
+/// Candidates are capitalised spans (and "northwest Syria"-style phrases) that the gazetteer
+/// knows, minus names of actors and sources. A country or capital used as a speaker or agent
+/// ("Russia said", "designated by Washington") is metonymy: it becomes a government actor.
+/// Ambiguous names go to the entry that best fits the document's focus country, the admin
+/// level the text names ("Idlib province"), population and nearby places.
+/// </summary>
+public sealed class PlaceRecognizer : IAnnotator
+{
+    private static readonly HashSet<string> DivisionWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "province", "provinces", "governorate", "governorates", "region", "regions", "state", "states", "oblast",
+        "oblasts", "district", "districts", "county", "prefecture", "department", "krai",
+    };
+
+    private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal)
+    {
+        "al", "el", "an", "ar", "as", "ash", "at", "ad", "az", "ad-", "de", "del", "des", "du", "la", "le", "of", "bin",
+        "ibn", "abu", "um", "umm", "ben", "bou", "ez", "es", "ed", "sur", "am", "upon", "on",
+    };
+
+    private readonly Gazetteer.Gazetteer _gazetteer;
+    private readonly ActorDictionary _actors;
+    private readonly PlaceLexicon _lexicon;
+
+    public PlaceRecognizer(Gazetteer.Gazetteer gazetteer, ActorDictionary actors, PlaceLexicon lexicon)
+    {
+        _gazetteer = gazetteer;
+        _actors = actors;
+        _lexicon = lexicon;
+    }
+
+    public string Name => "places";
+
+    public IReadOnlyList<string> Requires => [Layers.Sentences, Layers.Tokens, Layers.Dateline];
+
+    public IReadOnlyList<string> Provides => [Layers.Places];
+
+    private sealed record Candidate(int First, int Count, TextSpan Span, IReadOnlyList<GazetteerEntry> Entries, bool Exact, string? WantKind);
+
+    public void Annotate(Document document)
+    {
+        var folded = new FoldedTokens(document);
+        var claimed = ClaimedByActors(document, folded);
+        var candidates = FindCandidates(document, folded, claimed);
+        document.FocusCountry = FocusCountry(document, candidates);
+
+        var resolved = new List<(Candidate C, GazetteerEntry E, string Why)>();
+        foreach (var c in candidates.OrderBy(c => c.Entries.Count))
+        {
+            var (entry, why) = Choose(document, c, resolved.Select(r => r.E).ToList());
+            if (entry is null)
+            {
+                continue;
+            }
+            if ((entry.Kind is PlaceKind.Country || entry.FeatureCode is "PPLC" || IsSeat(document, c)) && IsMetonymic(document, c))
+            {
+                AddGovernment(document, c, entry.Country);
+                continue;
+            }
+            resolved.Add((c, entry, why));
+        }
+
+        foreach (var (c, e, why) in resolved.OrderBy(r => r.C.Span.Start))
+        {
+            document.Places.Add(new PlaceMention
+            {
+                Text = document.Slice(c.Span),
+                Start = c.Span.Start,
+                End = c.Span.End,
+                Name = e.Name,
+                Kind = e.Kind,
+                Country = e.Country,
+                Admin1 = e.Kind == PlaceKind.Country ? null : e.Admin1,
+                Lat = Math.Round(e.Lat, 5),
+                Lon = Math.Round(e.Lon, 5),
+                GeonamesId = e.GeonamesId,
+                Confidence = Math.Round(c.Entries.Count == 1 ? (c.Exact ? 0.95 : 0.8) : (c.Exact ? 0.75 : 0.6), 2),
+                Explanation = why,
+            });
+        }
+    }
+
+    /// <summary>Token ranges that name actors, sources or generic forces: never places.</summary>
+    private bool[] ClaimedByActors(Document document, FoldedTokens folded)
+    {
+        var claimed = new bool[document.Tokens.Count];
+        foreach (var m in _actors.Phrases.FindAll(document, folded))
+        {
+            if (m.Value is Metonym)
+            {
+                continue;
+            }
+            for (int i = m.FirstToken; i < m.FirstToken + m.TokenCount; i++)
+            {
+                claimed[i] = true;
+            }
+        }
+        foreach (var caption in document.Captions)
+        {
+            if (caption.Credit is TextSpan credit)
+            {
+                for (int i = 0; i < document.Tokens.Count; i++)
+                {
+                    if (credit.Contains(document.Tokens[i].Start))
+                    {
+                        claimed[i] = true;
+                    }
+                }
+            }
+        }
+        return claimed;
+    }
+
+    private List<Candidate> FindCandidates(Document document, FoldedTokens folded, bool[] claimed)
+    {
+        var tokens = document.Tokens;
+        var text = document.Text;
+        var found = new List<Candidate>();
+        int maxWords = Math.Min(_gazetteer.MaxWords, 6);
+        int i = 0;
+        while (i < tokens.Count)
+        {
+            if (claimed[i] || tokens[i].Kind != TokenKind.Word)
+            {
+                i++;
+                continue;
+            }
+            bool startsUpper = char.IsUpper(text[tokens[i].Start]);
+            bool direction = _lexicon.IsDirection(folded[i]);
+            if (!startsUpper && !direction)
+            {
+                i++;
+                continue;
+            }
+            Candidate? best = null;
+            for (int n = Math.Min(maxWords + 1, tokens.Count - i); n >= 1 && best is null; n--)
+            {
+                int last = i + n - 1;
+                if (!SpanAllowed(document, folded, claimed, i, n))
+                {
+                    continue;
+                }
+                if (!startsUpper && n == 1)
+                {
+                    continue;
+                }
+                var key = folded.Key(i, n);
+                if (string.IsNullOrEmpty(key) || (n == 1 && _lexicon.IsNotPlace(key)))
+                {
+                    continue;
+                }
+                var span = new TextSpan(tokens[i].Start, tokens[last].End);
+                var exact = _gazetteer.LookupExact(key);
+                bool isExact = exact.Count > 0;
+                IReadOnlyList<GazetteerEntry> entries = exact;
+                if (!isExact && startsUpper && key.Length >= 5 && n <= 4)
+                {
+                    var skeleton = PlaceNameKey.Skeleton(key);
+                    entries = skeleton.Length >= 4 ? _gazetteer.LookupSkeleton(skeleton) : [];
+                }
+                if (entries.Count == 0)
+                {
+                    continue;
+                }
+                // "Idlib province", "Aleppo, Hama and Latakia provinces": the text names the level.
+                string? wantKind = null;
+                int extra = 0;
+                if (last + 1 < tokens.Count && DivisionWords.Contains(folded[last + 1]))
+                {
+                    wantKind = folded[last + 1].StartsWith("district", StringComparison.Ordinal) ? PlaceKind.District : PlaceKind.Admin1;
+                    extra = 1;
+                }
+                else if (ListEndsWithDivision(document, folded, last) is string listKind)
+                {
+                    wantKind = listKind;
+                }
+                var fullSpan = extra == 1 ? new TextSpan(span.Start, tokens[last + 1].End) : span;
+                best = new Candidate(i, n + extra, fullSpan, entries, isExact, wantKind);
+            }
+            if (best is null)
+            {
+                i++;
+                continue;
+            }
+            found.Add(best);
+            i += best.Count;
+        }
+        return found;
+    }
+
+    private static bool SpanAllowed(Document document, FoldedTokens folded, bool[] claimed, int first, int n)
+    {
+        var tokens = document.Tokens;
+        var text = document.Text;
+        int sentence = tokens[first].SentenceIndex;
+        for (int k = first; k < first + n; k++)
+        {
+            if (claimed[k] || tokens[k].SentenceIndex != sentence)
+            {
+                return false;
+            }
+            if (tokens[k].Kind == TokenKind.Word && !char.IsUpper(text[tokens[k].Start]) && k > first &&
+                !Connectors.Contains(folded[k]) && !(k > 0 && text[tokens[k].Start - 1] is '\'' or '’' or '-'))
+            {
+                return false;
+            }
+        }
+        var lastToken = tokens[first + n - 1];
+        return lastToken.Kind is TokenKind.Word or TokenKind.Number && !Connectors.Contains(folded[first + n - 1]);
+    }
+
+    /// <summary>"Aleppo, Hama and Latakia provinces": a list closed by a plural division word.</summary>
+    private static string? ListEndsWithDivision(Document document, FoldedTokens folded, int last)
+    {
+        var tokens = document.Tokens;
+        int sentence = tokens[last].SentenceIndex;
+        for (int k = last + 1; k < Math.Min(tokens.Count, last + 12) && tokens[k].SentenceIndex == sentence; k++)
+        {
+            var f = folded[k];
+            if (f is "provinces" or "governorates" or "regions" or "states" or "oblasts")
+            {
+                return PlaceKind.Admin1;
+            }
+            bool listy = f.Length == 0 || f == "and" || char.IsUpper(document.Text[tokens[k].Start]);
+            if (!listy)
+            {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private string? FocusCountry(Document document, List<Candidate> candidates)
+    {
+        var votes = new Dictionary<string, double>(StringComparer.Ordinal);
+        void Vote(string? country, double weight)
+        {
+            if (country is not null)
+            {
+                votes[country] = votes.GetValueOrDefault(country) + weight;
+            }
+        }
+        foreach (var c in candidates)
+        {
+            var top = c.Entries.MaxBy(e => e.Population)!;
+            Vote(top.Country, top.Kind == PlaceKind.Country ? 2 : c.Entries.Count == 1 ? 1.5 : 1);
+        }
+        foreach (var (country, count) in _lexicon.CountDemonyms(document))
+        {
+            Vote(country, count);
+        }
+        if (document.Dateline is { } dateline)
+        {
+            var (entries, _) = _gazetteer.Lookup(dateline.Place);
+            Vote(entries.OrderByDescending(e => e.Population).FirstOrDefault()?.Country, 2);
+        }
+        return votes.Count == 0 ? null : votes.MaxBy(kv => kv.Value).Key;
+    }
+
+    private (GazetteerEntry? Entry, string Why) Choose(Document document, Candidate c, List<GazetteerEntry> resolved)
+    {
+        GazetteerEntry? best = null;
+        double bestScore = double.NegativeInfinity;
+        string why = "";
+        foreach (var e in c.Entries)
+        {
+            double score = Math.Log10(e.Population + 10) / 2;
+            var reasons = new List<string> { $"pop {e.Population}" };
+            if (e.Country is not null && e.Country == document.FocusCountry)
+            {
+                score += 3;
+                reasons.Add("in focus country");
+            }
+            if (c.WantKind is not null)
+            {
+                if (e.Kind == c.WantKind)
+                {
+                    score += 6;
+                    reasons.Add($"text names a {c.WantKind}");
+                }
+            }
+            else if (e.Kind == PlaceKind.Admin1)
+            {
+                // A bare name is a town before a province ("Aleppo"), unless only the province fits.
+                score -= 1.5;
+            }
+            if (e.Kind is PlaceKind.Country or PlaceKind.Region)
+            {
+                score += 2;
+            }
+            if (e.FeatureCode == "CURATED")
+            {
+                score += 1;
+            }
+            if (resolved.Any(r => r.Kind != PlaceKind.Country && Geo.Km(r.Lat, r.Lon, e.Lat, e.Lon) < 150))
+            {
+                score += 1.5;
+                reasons.Add("near other places in the text");
+            }
+            if (score > bestScore)
+            {
+                bestScore = score;
+                best = e;
+                why = string.Join(", ", reasons);
+            }
+        }
+        if (best is null)
+        {
+            return (null, "");
+        }
+        // A lone capitalised word that only fuzzily matches a small foreign village is noise.
+        if (!c.Exact && best.Country != document.FocusCountry && best.Population < 100_000)
+        {
+            return (null, "");
+        }
+        if (c.Count == 1 && best.Population < 1000 && best.Country != document.FocusCountry && best.Kind == PlaceKind.PopulatedPlace)
+        {
+            return (null, "");
+        }
+        return (best, $"{best.Name} ({best.Kind}, {best.Country}) of {c.Entries.Count} candidate(s): {why}");
+    }
+
+    private bool IsSeat(Document document, Candidate c) =>
+        _actors.Phrases.Lookup(document.Slice(c.Span)).OfType<Metonym>().Any();
+
+    /// <summary>A country or seat of power that speaks or acts: "Russia said", "by Washington", "Kyiv's allies".</summary>
+    private bool IsMetonymic(Document document, Candidate c)
+    {
+        var tokens = document.Tokens;
+        int after = c.First + c.Count;
+        int sentence = tokens[c.First].SentenceIndex;
+        string Next(int k) => k < tokens.Count && tokens[k].SentenceIndex == sentence
+            ? document.Text.Substring(tokens[k].Start, tokens[k].Span.Length).ToLowerInvariant()
+            : "";
+        var next = Next(after);
+        if (next is "'" or "’" && Next(after + 1) == "s")
+        {
+            return _lexicon.IsAgentNoun(Next(after + 2));
+        }
+        if (_lexicon.IsAgentVerb(next))
+        {
+            return true;
+        }
+        // "Russia and Turkey brokered", "the U.S. and Britain said"
+        if (next == "and" && _lexicon.IsAgentVerb(Next(after + 2)) || (next == "and" && _lexicon.IsAgentVerb(Next(after + 3))))
+        {
+            return true;
+        }
+        var previous = c.First > 0 && tokens[c.First - 1].SentenceIndex == sentence
+            ? document.Text.Substring(tokens[c.First - 1].Start, tokens[c.First - 1].Span.Length).ToLowerInvariant()
+            : "";
+        if (previous == "the" && c.First > 1)
+        {
+            previous = document.Text.Substring(tokens[c.First - 2].Start, tokens[c.First - 2].Span.Length).ToLowerInvariant();
+        }
+        if (previous is "by" or "ally" or "allies" or "with" or "against" or "accused" or "urged")
+        {
+            return !(previous == "by" && next is "'" or "’");
+        }
+        // The second of "by Russia and the U.S.": look back over the coordination.
+        if (previous == "and")
+        {
+            int k = c.First - 2;
+            while (k >= 0 && tokens[k].SentenceIndex == sentence && k > c.First - 6)
+            {
+                var word = document.Text.Substring(tokens[k].Start, tokens[k].Span.Length).ToLowerInvariant();
+                if (word is "by" or "between")
+                {
+                    return true;
+                }
+                k--;
+            }
+        }
+        return false;
+    }
+
+    private void AddGovernment(Document document, Candidate c, string? country)
+    {
+        var actor = _actors.StateActor("government", country);
+        if (actor is null)
+        {
+            return;
+        }
+        document.Actors.Add(new ActorMention
+        {
+            Text = document.Slice(c.Span),
+            Start = c.Span.Start,
+            End = c.Span.End,
+            Name = actor.Name,
+            Type = actor.Type,
+            Country = actor.Country,
+            IsMetonym = true,
+        });
+    }
+}

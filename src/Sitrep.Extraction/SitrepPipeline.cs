@@ -1,0 +1,61 @@
+using Sitrep.Core.Data;
+using Sitrep.Core.Pipeline;
+using Sitrep.Extraction.Actors;
+using Sitrep.Extraction.Attribution;
+using Sitrep.Extraction.Dates;
+using Sitrep.Extraction.Events;
+using Sitrep.Extraction.Figures;
+using Sitrep.Extraction.Layout;
+using Sitrep.Extraction.Places;
+using Sitrep.Extraction.Segmentation;
+
+namespace Sitrep.Extraction;
+
+/// <summary>Everything the extraction components read: the gazetteer and the data/ dictionaries, loaded once.</summary>
+public sealed class ExtractionResources
+{
+    public required Gazetteer.Gazetteer Gazetteer { get; init; }
+
+    public required ActorDictionary Actors { get; init; }
+
+    public required PlaceLexicon Places { get; init; }
+
+    public required FigureLexicon Figures { get; init; }
+
+    public required EventLexicon Events { get; init; }
+
+    public required Abbreviations Abbreviations { get; init; }
+
+    public static ExtractionResources Load(Gazetteer.Gazetteer gazetteer) => new()
+    {
+        Gazetteer = gazetteer,
+        Actors = ActorDictionary.Load(DataDirectory.File("actors")),
+        Places = PlaceLexicon.Load(DataDirectory.File("lexicon", "place_context.tsv"), DataDirectory.File("places", "demonyms.tsv")),
+        Figures = FigureLexicon.Load(DataDirectory.File("lexicon")),
+        Events = EventLexicon.Load(DataDirectory.File("events", "triggers.tsv"), DataDirectory.File("events", "cues.tsv")),
+        Abbreviations = Abbreviations.Load(DataDirectory.File("lexicon", "abbreviations.tsv")),
+    };
+}
+
+/// <summary>The default pipeline: segment → dateline → places → actors → attribution → figures → dates → events.</summary>
+public static class SitrepPipeline
+{
+    public static Pipeline Create(ExtractionResources r) => new(
+    [
+        new SentenceSegmenter(r.Abbreviations),
+        new DatelineRecognizer(),
+        new PlaceRecognizer(r.Gazetteer, r.Actors, r.Places),
+        new ActorRecognizer(r.Actors),
+        new AttributionRecognizer(r.Actors),
+        new CasualtyRecognizer(r.Figures, r.Places, r.Actors),
+        new TimeRecognizer(),
+        new EventRecognizer(r.Events, r.Actors),
+    ]);
+
+    /// <summary>Reading and segmenting only: what the throughput benchmark of the foundation measures.</summary>
+    public static Pipeline CreateSegmentation(Abbreviations abbreviations) => new(
+    [
+        new SentenceSegmenter(abbreviations),
+        new DatelineRecognizer(),
+    ]);
+}
