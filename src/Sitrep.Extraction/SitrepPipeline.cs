@@ -26,15 +26,20 @@ public sealed class ExtractionResources
 
     public required Abbreviations Abbreviations { get; init; }
 
-    public static ExtractionResources Load(Gazetteer.Gazetteer gazetteer) => new()
+    public static ExtractionResources Load(Gazetteer.Gazetteer gazetteer)
     {
-        Gazetteer = gazetteer,
-        Actors = ActorDictionary.Load(DataDirectory.File("actors")),
-        Places = PlaceLexicon.Load(DataDirectory.File("lexicon", "place_context.tsv"), DataDirectory.File("places", "demonyms.tsv")),
-        Figures = FigureLexicon.Load(DataDirectory.File("lexicon")),
-        Events = EventLexicon.Load(DataDirectory.File("events", "triggers.tsv"), DataDirectory.File("events", "cues.tsv")),
-        Abbreviations = Abbreviations.Load(DataDirectory.File("lexicon", "abbreviations.tsv")),
-    };
+        var actors = ActorDictionary.Load(DataDirectory.File("actors"));
+        return new ExtractionResources
+        {
+            Gazetteer = gazetteer,
+            Actors = actors,
+            Places = PlaceLexicon.Load(DataDirectory.File("lexicon", "place_context.tsv"),
+                actors.Countries.Values.SelectMany(c => c.Demonyms.Select(d => (d, c.Iso2)))),
+            Figures = FigureLexicon.Load(DataDirectory.File("lexicon")),
+            Events = EventLexicon.Load(DataDirectory.File("events", "triggers.tsv"), DataDirectory.File("events", "cues.tsv")),
+            Abbreviations = Abbreviations.Load(DataDirectory.File("lexicon", "abbreviations.tsv")),
+        };
+    }
 }
 
 /// <summary>The default pipeline: segment → dateline → places → actors → attribution → figures → dates → events.</summary>

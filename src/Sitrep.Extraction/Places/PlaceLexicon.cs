@@ -7,8 +7,8 @@ namespace Sitrep.Extraction.Places;
 /// <summary>
 /// Words the place recogniser reads context with (data/lexicon/place_context.tsv): compass
 /// directions that start region names, capitalised words that are never places, verbs and
-/// nouns that make a country an agent, and demonyms (data/places/demonyms.tsv) that vote for
-/// a story's focus country without being places themselves.
+/// nouns that make a country an agent, and the countries' demonyms (data/actors/countries.tsv),
+/// which vote for a story's focus country without being places themselves.
 /// </summary>
 public sealed class PlaceLexicon
 {
@@ -18,7 +18,7 @@ public sealed class PlaceLexicon
     private readonly HashSet<string> _agentNouns = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _demonyms = new(StringComparer.Ordinal);
 
-    public static PlaceLexicon Load(string contextTsv, string demonymsTsv)
+    public static PlaceLexicon Load(string contextTsv, IEnumerable<(string Demonym, string Country)> demonyms)
     {
         var lexicon = new PlaceLexicon();
         foreach (var row in Tsv.Read(contextTsv, "word", "kind"))
@@ -33,9 +33,9 @@ public sealed class PlaceLexicon
             };
             set.Add(PlaceNameKey.Exact(row["word"]));
         }
-        foreach (var row in Tsv.Read(demonymsTsv, "word", "country"))
+        foreach (var (demonym, country) in demonyms)
         {
-            lexicon._demonyms[row["word"]] = row["country"];
+            lexicon._demonyms.TryAdd(demonym, country);
         }
         return lexicon;
     }
