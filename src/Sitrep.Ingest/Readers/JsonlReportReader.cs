@@ -1,0 +1,129 @@
+using System.Text;
+using System.Text.Json;
+
+namespace Sitrep.Ingest.Readers;
+
+/// <summary>
+/// Reads JSON Lines, one report per line: "id" and "text" or "html" are required; "url",
+/// "title", "published" and "outlet" are optional. A bad line becomes a failure naming its
+/// number and reading goes on. Lines are read one at a time, so file size does not matter.
+/// </summary>
+public static class JsonlReportReader
+{
+    public static IEnumerable<ReadOutcome> Read(TextReader reader, string input, int maxLineChars)
+    {
+        var buffer = new StringBuilder();
+        for (int lineNumber = 1; ReadLine(reader, buffer, maxLineChars) is bool complete; lineNumber++)
+        {
+            if (!complete)
+            {
+                yield return new ReadFailure(input, lineNumber, $"line too long (over {maxLineChars:N0} characters)");
+            }
+            else if (!string.IsNullOrWhiteSpace(buffer.ToString()))
+            {
+                yield return ReadReport(buffer.ToString(), input, lineNumber);
+            }
+        }
+    }
+
+    private static ReadOutcome ReadReport(string line, string input, int lineNumber)
+    {
+        ReadFailure Fail(string message) => new(input, lineNumber, message);
+
+        JsonDocument json;
+        try
+        {
+            json = JsonDocument.Parse(line);
+        }
+        catch (JsonException ex)
+        {
+            return Fail($"malformed JSON: {ex.Message}");
+        }
+        using (json)
+        {
+            var root = json.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return Fail("expected a JSON object");
+            }
+            string? wrongType = null;
+            string? Field(string name)
+            {
+                if (!root.TryGetProperty(name, out var member) || member.ValueKind == JsonValueKind.Null)
+                {
+                    return null;
+                }
+                // Numeric ids are common in exports; other fields must be strings.
+                if (member.ValueKind != JsonValueKind.String && !(name == "id" && member.ValueKind == JsonValueKind.Number))
+                {
+                    wrongType ??= $"\"{name}\" must be a string";
+                    return null;
+                }
+                var value = member.ValueKind == JsonValueKind.String ? member.GetString()!.Trim() : member.GetRawText();
+                return value.Length == 0 ? null : value;
+            }
+
+            var (id, text, html, url) = (Field("id"), Field("text"), Field("html"), Field("url"));
+            var (title, outlet, publishedText) = (Field("title"), Field("outlet"), Field("published"));
+            if (wrongType is not null)
+            {
+                return Fail(wrongType);
+            }
+            if (id is null)
+            {
+                return Fail("missing \"id\"");
+            }
+            DateOnly? published = null;
+            if (publishedText is not null)
+            {
+                if (!PublishedDate.TryParseIso(publishedText, out var date))
+                {
+                    return Fail($"\"published\" is not YYYY-MM-DD or an ISO date-time: {publishedText}");
+                }
+                published = date;
+            }
+            if (text is not null)
+            {
+                return TextDecoder.TryNormalise(text, out var normalised, out var error)
+                    ? new ReportRead(new RawReport(id, url ?? input, normalised, title, outlet, published))
+                    : Fail($"\"text\": {error}");
+            }
+            if (html is null)
+            {
+                return Fail("missing \"text\" or \"html\"");
+            }
+            var article = HtmlArticleReader.Extract(html);
+            return article.Text.Length == 0
+                ? Fail(HtmlArticleReader.NoTextMessage)
+                : new ReportRead(new RawReport(
+                    id, url ?? input, article.Text, title ?? article.Title, outlet ?? article.Outlet, published ?? article.Published));
+        }
+    }
+
+    /// <summary>
+    /// Reads one line into the buffer, keeping at most maxChars of it so one huge line cannot
+    /// exhaust memory. Null at end of input; false when the line was longer than maxChars.
+    /// </summary>
+    private static bool? ReadLine(TextReader reader, StringBuilder buffer, int maxChars)
+    {
+        buffer.Clear();
+        int c = reader.Read();
+        if (c < 0)
+        {
+            return null;
+        }
+        bool complete = true;
+        for (; c >= 0 && c != '\n'; c = reader.Read())
+        {
+            if (buffer.Length < maxChars)
+            {
+                buffer.Append((char)c);
+            }
+            else
+            {
+                complete = false;
+            }
+        }
+        return complete;
+    }
+}
