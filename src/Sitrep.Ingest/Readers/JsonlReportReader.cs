@@ -19,9 +19,9 @@ public static class JsonlReportReader
             {
                 yield return new ReadFailure(input, lineNumber, $"line too long (over {maxLineChars:N0} characters)");
             }
-            else if (!string.IsNullOrWhiteSpace(buffer.ToString()))
+            else if (buffer.ToString() is var line && !string.IsNullOrWhiteSpace(line))
             {
-                yield return ReadReport(buffer.ToString(), input, lineNumber);
+                yield return ReadReport(line, input, lineNumber);
             }
         }
     }
