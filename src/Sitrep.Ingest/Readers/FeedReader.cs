@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.RegularExpressions;
 using System.Xml;
 using System.Xml.Linq;
@@ -17,6 +18,13 @@ public static partial class FeedReader
 
     // No DTDs and no external resources: a saved feed must not reach the network or expand entities.
     private static readonly XmlReaderSettings Settings = new() { DtdProcessing = DtdProcessing.Ignore, XmlResolver = null };
+
+    static FeedReader()
+    {
+        // XmlReader finds the encoding a feed declares (windows-1251, iso-8859-2...) only among
+        // registered encodings, and without this provider .NET has just the Unicode ones and Latin-1.
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+    }
 
     /// <summary>Reads a feed file; the XML declaration decides its encoding.</summary>
     public static IReadOnlyList<ReadOutcome> Read(Stream feed, string input, string stem) =>

@@ -46,28 +46,41 @@ public static class JsonlReportReader
             {
                 return Fail("expected a JSON object");
             }
-            string? wrongType = null;
+            string? fieldError = null;
             string? Field(string name)
             {
                 if (!root.TryGetProperty(name, out var member) || member.ValueKind == JsonValueKind.Null)
                 {
                     return null;
                 }
-                // Numeric ids are common in exports; other fields must be strings.
-                if (member.ValueKind != JsonValueKind.String && !(name == "id" && member.ValueKind == JsonValueKind.Number))
+                if (name == "id" && member.ValueKind == JsonValueKind.Number)
                 {
-                    wrongType ??= $"\"{name}\" must be a string";
+                    // Numeric ids are common in exports.
+                    return member.GetRawText();
+                }
+                if (member.ValueKind != JsonValueKind.String)
+                {
+                    fieldError ??= $"\"{name}\" must be a string";
                     return null;
                 }
-                var value = member.ValueKind == JsonValueKind.String ? member.GetString()!.Trim() : member.GetRawText();
-                return value.Length == 0 ? null : value;
+                try
+                {
+                    var value = member.GetString()!.Trim();
+                    return value.Length == 0 ? null : value;
+                }
+                catch (InvalidOperationException ex)
+                {
+                    // Valid JSON can still escape half a surrogate pair, which is no text.
+                    fieldError ??= $"\"{name}\": {ex.Message}";
+                    return null;
+                }
             }
 
             var (id, text, html, url) = (Field("id"), Field("text"), Field("html"), Field("url"));
             var (title, outlet, publishedText) = (Field("title"), Field("outlet"), Field("published"));
-            if (wrongType is not null)
+            if (fieldError is not null)
             {
-                return Fail(wrongType);
+                return Fail(fieldError);
             }
             if (id is null)
             {

@@ -85,6 +85,17 @@ public class FeedReaderTests
     }
 
     [Fact]
+    public void DeclaredLegacyEncodingIsHonoured()
+    {
+        var xml = "<?xml version=\"1.0\" encoding=\"windows-1251\"?><rss version=\"2.0\"><channel><item><description>Харків</description></item></channel></rss>";
+        var bytes = System.Text.CodePagesEncodingProvider.Instance.GetEncoding(1251)!.GetBytes(xml);
+
+        var outcome = Assert.Single(FeedReader.Read(new MemoryStream(bytes), "f.xml", "f"));
+
+        Assert.Equal("Харків", Assert.IsType<ReportRead>(outcome).Report.Text);
+    }
+
+    [Fact]
     public void MalformedXmlIsAFailureWithItsLine()
     {
         var failure = Assert.IsType<ReadFailure>(Assert.Single(ReadText("<rss>\n<channel>\n<item></channel></rss>")));

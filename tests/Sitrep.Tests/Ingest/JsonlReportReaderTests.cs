@@ -55,6 +55,7 @@ public class JsonlReportReaderTests
     [InlineData("{\"id\": \"a\", \"text\": \"Body.\", \"published\": \"last week\"}", "\"published\" is not YYYY-MM-DD or an ISO date-time: last week")]
     [InlineData("{\"id\": \"a\", \"text\": \"   \"}", "missing \"text\" or \"html\"")]
     [InlineData("{\"id\": \"a\", \"html\": \"<nav>Menu</nav>\"}", "HTML has no article text")]
+    [InlineData("{\"id\": \"a\", \"text\": \"half \\ud800 pair\"}", "\"text\": Cannot read incomplete UTF-16 JSON text as string with missing low surrogate.")]
     public void InvalidLinesSayWhatIsWrong(string line, string message)
     {
         var outcome = Assert.Single(JsonlReportReader.Read(new StringReader(line), "x.jsonl", Limit));
