@@ -1,0 +1,87 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text;
+using System.Text.Unicode;
+
+namespace Sitrep.Ingest.Readers;
+
+/// <summary>
+/// Turns the bytes of a text report into NFC Unicode with LF line ends, rejecting empty input
+/// and binary data. Quotes and dashes are left as written.
+/// </summary>
+public static class TextDecoder
+{
+    public const string EmptyMessage = "empty input";
+
+    public const string BinaryMessage = "binary data, not text";
+
+    // Share of control characters (other than \t \n \r \f) above which the input is not text.
+    private const double MaxControlShare = 0.10;
+
+    // Windows-1252 rather than strict Latin-1: it agrees on every printable Latin-1 byte and also
+    // maps 0x80-0x9F to the curly quotes and dashes that legacy news text actually contains.
+    private static readonly Encoding Legacy = CodePagesEncodingProvider.Instance.GetEncoding(1252) ?? Encoding.Latin1;
+
+    public static bool TryDecode(
+        ReadOnlySpan<byte> bytes,
+        [NotNullWhen(true)] out string? text,
+        [NotNullWhen(false)] out string? error)
+    {
+        string decoded;
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            decoded = Encoding.UTF8.GetString(bytes[3..]);
+        }
+        else if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
+        {
+            decoded = Encoding.Unicode.GetString(bytes[2..]);
+        }
+        else if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            decoded = Encoding.BigEndianUnicode.GetString(bytes[2..]);
+        }
+        else if (bytes.Contains((byte)0))
+        {
+            // Without a UTF-16 BOM a NUL byte means the file is not text we can read.
+            (text, error) = (null, BinaryMessage);
+            return false;
+        }
+        else
+        {
+            decoded = Utf8.IsValid(bytes) ? Encoding.UTF8.GetString(bytes) : Legacy.GetString(bytes);
+        }
+        return TryNormalise(decoded, out text, out error);
+    }
+
+    /// <summary>Applies the same checks and normalisation to text that arrived already decoded.</summary>
+    public static bool TryNormalise(
+        string decoded,
+        [NotNullWhen(true)] out string? text,
+        [NotNullWhen(false)] out string? error)
+    {
+        text = null;
+        if (string.IsNullOrWhiteSpace(decoded))
+        {
+            error = EmptyMessage;
+            return false;
+        }
+        int controls = 0;
+        foreach (char c in decoded)
+        {
+            if (char.IsControl(c) && c is not ('\t' or '\n' or '\r' or '\f'))
+            {
+                controls++;
+            }
+        }
+        if (controls > decoded.Length * MaxControlShare)
+        {
+            error = BinaryMessage;
+            return false;
+        }
+        text = NfcNormaliser.Normalise(NormaliseLineEnds(decoded.TrimStart('\uFEFF')));
+        error = null;
+        return true;
+    }
+
+    private static string NormaliseLineEnds(string s) =>
+        s.Contains('\r') ? s.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n') : s;
+}
