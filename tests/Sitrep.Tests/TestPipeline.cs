@@ -19,7 +19,7 @@ public static class TestPipeline
 
     public static string Fixture(params string[] parts) => Path.Combine([AppContext.BaseDirectory, "Fixtures", .. parts]);
 
-    public static Gazetteer.Gazetteer BuildGazetteer()
+    public static global::Sitrep.Gazetteer.Gazetteer BuildGazetteer()
     {
         var builder = new GazetteerBuilder();
         builder.AddCountries(DataDirectory.File("actors", "countries.tsv"), null);

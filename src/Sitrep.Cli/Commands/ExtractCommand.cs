@@ -69,7 +69,7 @@ internal static class ExtractCommand
         int ok = 0, failed = 0;
         var progress = new ProgressLine(quiet);
         var stopwatch = Stopwatch.StartNew();
-        foreach (var outcome in ReportSource.Read(inputs, Console.In))
+        foreach (var outcome in new ReportSource().Read(inputs, Console.In))
         {
             switch (outcome)
             {

@@ -1,7 +1,7 @@
 using Sitrep.Core.Annotations;
 using Sitrep.Gazetteer;
 
-namespace Sitrep.Tests.Gazetteer;
+namespace Sitrep.Tests.Geo;
 
 public class GazetteerTests
 {
@@ -33,7 +33,7 @@ public class GazetteerTests
         try
         {
             gazetteer.Save(path);
-            var loaded = Gazetteer.Gazetteer.Load(path);
+            var loaded = global::Sitrep.Gazetteer.Gazetteer.Load(path);
             Assert.Equal(gazetteer.Count, loaded.Count);
             Assert.Equal(gazetteer.NameCount, loaded.NameCount);
             var aleppo = loaded.LookupExact("halab").Single(e => e.Country == "SY");
