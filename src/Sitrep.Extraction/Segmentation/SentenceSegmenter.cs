@@ -71,6 +71,12 @@ public sealed class SentenceSegmenter : IAnnotator
             return true;
         }
         char c = text[tokens[i].Start];
+        if (tokens[i].Kind == TokenKind.Word && text[tokens[i].End - 1] == '.')
+        {
+            // "U.S." swallows its final period: it ends a sentence only before an obvious opener.
+            return next.Start > tokens[i].End &&
+                   _abbreviations.IsSentenceOpener(text.AsSpan(next.Start, next.Span.Length));
+        }
         if (tokens[i].Span.Length != 1 || c is not ('.' or '!' or '?' or '…'))
         {
             return false;
