@@ -85,13 +85,14 @@ public static partial class FeedReader
         return new ReportRead(new RawReport(id, link ?? input, body, title, outlet, published));
     }
 
-    // Atom says what its text is: "text" (the default), "html" (escaped markup) or "xhtml" (inline markup).
+    // Atom says what its text is: "text" (the default), "html" (escaped markup), "xhtml" (inline
+    // markup) or a media type. Content given by reference (src) is not in the feed.
     private static string? BodyText(XElement? element) =>
         element?.Attribute("src") is not null ? null : (string?)element?.Attribute("type") switch
         {
-            null or "text" => PlainText(Text(element)),
-            "html" => HtmlText(Text(element)),
-            "xhtml" => HtmlText(string.Concat(element!.Nodes())),
+            null or "text" or "text/plain" => PlainText(Text(element)),
+            "html" or "text/html" => HtmlText(Text(element)),
+            "xhtml" or "application/xhtml+xml" => HtmlText(string.Concat(element!.Nodes())),
             _ => null,
         };
 
