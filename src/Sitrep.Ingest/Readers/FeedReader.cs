@@ -30,6 +30,7 @@ public static partial class FeedReader
     public static IReadOnlyList<ReadOutcome> Read(Stream feed, string input, string stem) =>
         Read(() => XmlReader.Create(feed, Settings), input, stem);
 
+    /// <summary>Reads a feed that arrived as text, such as standard input.</summary>
     public static IReadOnlyList<ReadOutcome> Read(TextReader feed, string input, string stem) =>
         Read(() => XmlReader.Create(feed, Settings), input, stem);
 
@@ -79,7 +80,7 @@ public static partial class FeedReader
         if (body is null)
         {
             int? line = ((IXmlLineInfo)item).HasLineInfo() ? ((IXmlLineInfo)item).LineNumber : null;
-            return new ReadFailure(input, line, $"item {number} ('{id}') has no text");
+            return new ReadFailure(input, line, $"item {number} ('{id.ReplaceLineEndings(" ")}') has no text");
         }
         var title = Text(item.Element(atom ? Atom + "title" : ns + "title"));
         return new ReportRead(new RawReport(id, link ?? input, body, title, outlet, published));
