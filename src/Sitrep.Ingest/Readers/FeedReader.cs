@@ -30,6 +30,7 @@ public static partial class FeedReader
     public static IReadOnlyList<ReadOutcome> Read(Stream feed, string input, string stem) =>
         Read(() => XmlReader.Create(feed, Settings), input, stem);
 
+    /// <summary>Reads a feed that arrived as text, such as standard input.</summary>
     public static IReadOnlyList<ReadOutcome> Read(TextReader feed, string input, string stem) =>
         Read(() => XmlReader.Create(feed, Settings), input, stem);
 
@@ -79,19 +80,20 @@ public static partial class FeedReader
         if (body is null)
         {
             int? line = ((IXmlLineInfo)item).HasLineInfo() ? ((IXmlLineInfo)item).LineNumber : null;
-            return new ReadFailure(input, line, $"item {number} ('{id}') has no text");
+            return new ReadFailure(input, line, $"item {number} ('{id.ReplaceLineEndings(" ")}') has no text");
         }
         var title = Text(item.Element(atom ? Atom + "title" : ns + "title"));
         return new ReportRead(new RawReport(id, link ?? input, body, title, outlet, published));
     }
 
-    // Atom says what its text is: "text" (the default), "html" (escaped markup) or "xhtml" (inline markup).
+    // Atom says what its text is: "text" (the default), "html" (escaped markup), "xhtml" (inline
+    // markup) or a media type. Content given by reference (src) is not in the feed.
     private static string? BodyText(XElement? element) =>
         element?.Attribute("src") is not null ? null : (string?)element?.Attribute("type") switch
         {
-            null or "text" => PlainText(Text(element)),
-            "html" => HtmlText(Text(element)),
-            "xhtml" => HtmlText(string.Concat(element!.Nodes())),
+            null or "text" or "text/plain" => PlainText(Text(element)),
+            "html" or "text/html" => HtmlText(Text(element)),
+            "xhtml" or "application/xhtml+xml" => HtmlText(string.Concat(element!.Nodes())),
             _ => null,
         };
 

@@ -91,7 +91,7 @@ public static class JsonlReportReader
             {
                 if (!PublishedDate.TryParseIso(publishedText, out var date))
                 {
-                    return Fail($"\"published\" is not YYYY-MM-DD or an ISO date-time: {publishedText}");
+                    return Fail($"\"published\" is not YYYY-MM-DD or an ISO date-time: {publishedText.ReplaceLineEndings(" ")}");
                 }
                 published = date;
             }

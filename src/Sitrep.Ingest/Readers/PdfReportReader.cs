@@ -45,9 +45,10 @@ public static class PdfReportReader
             var words = page.GetWords(NearestNeighbourWordExtractor.Instance)
                 .Where(w => !string.IsNullOrWhiteSpace(w.Text))
                 .ToList();
-            if (words.Count > 0)
+            var text = words.Count > 0 ? PageText(words) : "";
+            if (text.Length > 0)
             {
-                pages.Add(PageText(words));
+                pages.Add(text);
             }
         }
         return string.Join("\n\n", pages);
@@ -58,6 +59,10 @@ public static class PdfReportReader
         // Blocks (columns, paragraphs) in reading order; inside a block, lines by baseline.
         var blocks = UnsupervisedReadingOrderDetector.Instance.Get(DocstrumBoundingBoxes.Instance.GetBlocks(words));
         var lines = blocks.SelectMany(b => Lines(b.TextLines.SelectMany(l => l.Words))).ToList();
+        if (lines.Count == 0)
+        {
+            return "";
+        }
         var pitches = lines.Zip(lines.Skip(1), (a, b) => a.Baseline - b.Baseline).Where(p => p > 0).Order().ToList();
         double usualPitch = pitches.Count > 0 ? pitches[pitches.Count / 2] : double.MaxValue;
 

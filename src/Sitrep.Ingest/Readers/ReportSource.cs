@@ -192,8 +192,10 @@ public sealed class ReportSource(long maxReportBytes = ReportSource.DefaultMaxRe
         {
             return Format.Pdf;
         }
-        bool utf16 = bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]);
-        return SniffText(utf16 ? Encoding.Unicode.GetString(bytes) : Encoding.UTF8.GetString(bytes));
+        var encoding = bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) ? Encoding.Unicode
+            : bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) ? Encoding.BigEndianUnicode
+            : Encoding.UTF8;
+        return SniffText(encoding.GetString(bytes));
     }
 
     private static Format SniffText(string head)

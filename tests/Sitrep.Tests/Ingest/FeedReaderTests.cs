@@ -61,6 +61,19 @@ public class FeedReaderTests
         Assert.Equal("f.xml:3: item 2 ('g-2') has no text", outcomes[1].ToString());
     }
 
+    [Theory]
+    [InlineData("text", "&lt;p&gt; is how a paragraph starts.", "<p> is how a paragraph starts.")]
+    [InlineData("text/html", "&lt;p&gt;Marked up.&lt;/p&gt;", "Marked up.")]
+    [InlineData("image/png", "iVBORw0KGgo=", null)]
+    public void AtomContentTypeDecidesHowTheTextIsRead(string type, string content, string? expected)
+    {
+        var outcome = Assert.Single(ReadText($"""
+            <feed xmlns="http://www.w3.org/2005/Atom"><entry><id>e</id><content type="{type}">{content}</content></entry></feed>
+            """));
+
+        Assert.Equal(expected, (outcome as ReportRead)?.Report.Text);
+    }
+
     [Fact]
     public void Rss1ItemsAreRead()
     {

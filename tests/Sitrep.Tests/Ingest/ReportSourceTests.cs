@@ -189,6 +189,14 @@ public sealed class ReportSourceTests : IDisposable
     }
 
     [Fact]
+    public void BigEndianUtf16PageIsSniffedAsHtml()
+    {
+        var path = Write("page", [0xFE, 0xFF, .. Encoding.BigEndianUnicode.GetBytes("<html><body><p>Wide page.</p></body></html>")]);
+
+        Assert.Equal("Wide page.", Report(Assert.Single(Read(path))).Text);
+    }
+
+    [Fact]
     public void FileRemovedWhileReadingIsAFailureNotAnException()
     {
         Write("a.txt", "First.");
