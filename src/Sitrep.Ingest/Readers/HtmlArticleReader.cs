@@ -65,7 +65,7 @@ public static class HtmlArticleReader
         }
         var paragraphs = new ParagraphWriter();
         paragraphs.Walk(root);
-        return new HtmlArticle(NfcNormaliser.Normalise(paragraphs.ToString()), title, outlet, published);
+        return new HtmlArticle(paragraphs.ToString().Normalize(System.Text.NormalizationForm.FormC), title, outlet, published);
     }
 
     private static DateOnly? FindPublished(IHtmlDocument document)

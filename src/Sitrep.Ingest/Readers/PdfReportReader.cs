@@ -33,7 +33,7 @@ public static class PdfReportReader
         }
         return text.Length == 0
             ? new ReadFailure(input, null, NoTextMessage)
-            : new ReportRead(new RawReport(inputId, input, NfcNormaliser.Normalise(text), FromPdfLayout: true));
+            : new ReportRead(new RawReport(inputId, input, text.Normalize(System.Text.NormalizationForm.FormC), FromPdfLayout: true));
     }
 
     private static string ExtractText(byte[] pdf)

@@ -77,7 +77,7 @@ public static class TextDecoder
             error = BinaryMessage;
             return false;
         }
-        text = NfcNormaliser.Normalise(NormaliseLineEnds(decoded.TrimStart('\uFEFF')));
+        text = NormaliseLineEnds(decoded.TrimStart('\uFEFF')).Normalize(System.Text.NormalizationForm.FormC);
         error = null;
         return true;
     }
