@@ -52,13 +52,15 @@ public sealed class PlaceRecognizer : IAnnotator
     {
         var folded = new FoldedTokens(document);
         var claimed = ClaimedByActors(document, folded);
-        var candidates = FindCandidates(document, folded, claimed);
+        var commonWords = LowercaseWords(document);
+        var candidates = FindCandidates(document, folded, claimed, commonWords);
         document.FocusCountry = FocusCountry(document, candidates);
+        var mentioned = MentionedCountries(document, candidates);
 
         var resolved = new List<(Candidate C, GazetteerEntry E, string Why)>();
         foreach (var c in candidates.OrderBy(c => c.Entries.Count))
         {
-            var (entry, why) = Choose(document, c, resolved.Select(r => r.E).ToList());
+            var (entry, why) = Choose(document, c, resolved.Select(r => r.E).ToList(), mentioned);
             if (entry is null)
             {
                 continue;
@@ -68,8 +70,19 @@ public sealed class PlaceRecognizer : IAnnotator
                 AddGovernment(document, c, entry.Country);
                 continue;
             }
+            // A country is a place only where the text puts something in it ("in Syria", "Syria's north").
+            if (entry.Kind == PlaceKind.Country && !IsLocative(document, c))
+            {
+                continue;
+            }
             resolved.Add((c, entry, why));
         }
+        // A small town far from every other place in the story is a namesake of one the gazetteer lacks.
+        resolved.RemoveAll(r => r.E.Kind == PlaceKind.PopulatedPlace && r.E.Population < 5000 && !r.C.Exact ||
+                                r.E.Kind == PlaceKind.PopulatedPlace && r.E.Population < 5000 &&
+                                resolved.Any(o => o.E.Kind is not (PlaceKind.Country or PlaceKind.Region)) &&
+                                !resolved.Any(o => o.E != r.E && o.E.Kind is not (PlaceKind.Country or PlaceKind.Region) &&
+                                                   Geo.Km(o.E.Lat, o.E.Lon, r.E.Lat, r.E.Lon) < 250));
 
         foreach (var (c, e, why) in resolved.OrderBy(r => r.C.Span.Start))
         {
@@ -106,6 +119,15 @@ public sealed class PlaceRecognizer : IAnnotator
                 claimed[i] = true;
             }
         }
+        for (int i = 0; i < document.Tokens.Count; i++)
+        {
+            var word = document.Text.Substring(document.Tokens[i].Start, document.Tokens[i].Span.Length);
+            // "Syrian", "Sudanese", "Syrians" name people, not places.
+            if (_lexicon.DemonymCountry(word) is not null || (word.EndsWith('s') && _lexicon.DemonymCountry(word[..^1]) is not null))
+            {
+                claimed[i] = true;
+            }
+        }
         foreach (var caption in document.Captions)
         {
             if (caption.Credit is TextSpan credit)
@@ -122,7 +144,7 @@ public sealed class PlaceRecognizer : IAnnotator
         return claimed;
     }
 
-    private List<Candidate> FindCandidates(Document document, FoldedTokens folded, bool[] claimed)
+    private List<Candidate> FindCandidates(Document document, FoldedTokens folded, bool[] claimed, HashSet<string> commonWords)
     {
         var tokens = document.Tokens;
         var text = document.Text;
@@ -143,6 +165,8 @@ public sealed class PlaceRecognizer : IAnnotator
                 i++;
                 continue;
             }
+            // Part of a longer proper name ("Benjamin Netanyahu", "Gold Apollo", "Sham FM"): not a place.
+            var run = NameRun(document, folded, commonWords, i);
             Candidate? best = null;
             for (int n = Math.Min(maxWords + 1, tokens.Count - i); n >= 1 && best is null; n--)
             {
@@ -156,7 +180,17 @@ public sealed class PlaceRecognizer : IAnnotator
                     continue;
                 }
                 var key = folded.Key(i, n);
-                if (string.IsNullOrEmpty(key) || (n == 1 && _lexicon.IsNotPlace(key)))
+                if (string.IsNullOrEmpty(key) || (n == 1 && (_lexicon.IsNotPlace(key) || commonWords.Contains(key))))
+                {
+                    continue;
+                }
+                if (startsUpper && (run.First < i || run.Last > last) && !PartOfKnownName(document, folded, run, i, last))
+                {
+                    continue;
+                }
+                // "Sudan's North Darfur state": a possessive phrase gives way to the name that follows it.
+                if (HasPossessive(document, i, last) && last + 1 < tokens.Count && tokens[last + 1].SentenceIndex == tokens[i].SentenceIndex &&
+                    char.IsUpper(text[tokens[last + 1].Start]))
                 {
                     continue;
                 }
@@ -164,10 +198,12 @@ public sealed class PlaceRecognizer : IAnnotator
                 var exact = _gazetteer.LookupExact(key);
                 bool isExact = exact.Count > 0;
                 IReadOnlyList<GazetteerEntry> entries = exact;
-                if (!isExact && startsUpper && key.Length >= 5 && n <= 4)
+                if (!isExact && startsUpper && key.Length >= 5 && n <= 4 && !HasPossessive(document, i, last))
                 {
                     var skeleton = PlaceNameKey.Skeleton(key);
-                    entries = skeleton.Length >= 4 ? _gazetteer.LookupSkeleton(skeleton) : [];
+                    entries = skeleton.Length >= 3
+                        ? _gazetteer.LookupSkeleton(skeleton).Where(e => SameStart(key, e.Name)).ToList()
+                        : [];
                 }
                 if (entries.Count == 0)
                 {
@@ -211,7 +247,8 @@ public sealed class PlaceRecognizer : IAnnotator
                 return false;
             }
             if (tokens[k].Kind == TokenKind.Word && !char.IsUpper(text[tokens[k].Start]) && k > first &&
-                !Connectors.Contains(folded[k]) && !(k > 0 && text[tokens[k].Start - 1] is '\'' or '’' or '-'))
+                !Connectors.Contains(folded[k]) && !(k > 0 && text[tokens[k].Start - 1] is '\'' or '’' or '-') &&
+                !text.AsSpan(tokens[k].Start, tokens[k].Span.Length).ContainsAnyInRange('A', 'Z'))
             {
                 return false;
             }
@@ -268,7 +305,7 @@ public sealed class PlaceRecognizer : IAnnotator
         return votes.Count == 0 ? null : votes.MaxBy(kv => kv.Value).Key;
     }
 
-    private (GazetteerEntry? Entry, string Why) Choose(Document document, Candidate c, List<GazetteerEntry> resolved)
+    private (GazetteerEntry? Entry, string Why) Choose(Document document, Candidate c, List<GazetteerEntry> resolved, HashSet<string> mentioned)
     {
         GazetteerEntry? best = null;
         double bestScore = double.NegativeInfinity;
@@ -319,8 +356,14 @@ public sealed class PlaceRecognizer : IAnnotator
         {
             return (null, "");
         }
-        // A lone capitalised word that only fuzzily matches a small foreign village is noise.
-        if (!c.Exact && best.Country != document.FocusCountry && best.Population < 100_000)
+        // A transliteration match must be in a country the story is about.
+        if (!c.Exact && (best.Country is null || !mentioned.Contains(best.Country)))
+        {
+            return (null, "");
+        }
+        // A foreign namesake in a country the story never mentions is not what the text means.
+        if (best.Kind is not (PlaceKind.Country or PlaceKind.Region) && best.Country is not null && !mentioned.Contains(best.Country) &&
+            best.Population < 1_000_000)
         {
             return (null, "");
         }
@@ -329,6 +372,135 @@ public sealed class PlaceRecognizer : IAnnotator
             return (null, "");
         }
         return (best, $"{best.Name} ({best.Kind}, {best.Country}) of {c.Entries.Count} candidate(s): {why}");
+    }
+
+    /// <summary>Words the document also writes in lower case ("in", "most", "over") are common words, not names.</summary>
+    private static HashSet<string> LowercaseWords(Document document)
+    {
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var t in document.Tokens)
+        {
+            if (t.Kind == TokenKind.Word && char.IsLower(document.Text[t.Start]))
+            {
+                words.Add(document.Text.Substring(t.Start, t.Span.Length));
+            }
+        }
+        return words;
+    }
+
+    /// <summary>The maximal run of capitalised words (with name connectors) around a token.</summary>
+    private (int First, int Last) NameRun(Document document, FoldedTokens folded, HashSet<string> commonWords, int i)
+    {
+        bool Capital(int k) => k >= 0 && k < document.Tokens.Count && document.Tokens[k].SentenceIndex == document.Tokens[i].SentenceIndex &&
+                               document.Tokens[k].Kind == TokenKind.Word && char.IsUpper(document.Text[document.Tokens[k].Start]) &&
+                               !commonWords.Contains(folded[k]) && !_lexicon.IsNotPlace(folded[k]) && !IsGluedPossessive(document, k);
+        bool Inner(int k) => Capital(k) || (k >= 0 && k < document.Tokens.Count && Connectors.Contains(folded[k]) && Capital(k - 1) && Capital(k + 1));
+        int first = i, last = i;
+        while (Inner(first - 1) && !IsGluedPossessive(document, first))
+        {
+            first--;
+        }
+        while (Inner(last + 1))
+        {
+            last++;
+        }
+        return (first, last);
+    }
+
+    /// <summary>Titles and division words may share a run with a place ("Kyiv Mayor", "North Darfur State").</summary>
+    private bool PartOfKnownName(Document document, FoldedTokens folded, (int First, int Last) run, int first, int last)
+    {
+        for (int k = run.First; k <= run.Last; k++)
+        {
+            if (k >= first && k <= last)
+            {
+                continue;
+            }
+            if (!DivisionWords.Contains(folded[k]) && !_lexicon.IsNotPlace(folded[k]) && !_gazetteer.HasExact(folded[k]))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static bool IsGluedPossessive(Document document, int k) =>
+        document.Tokens[k].Start > 0 && document.Text[document.Tokens[k].Start - 1] is '\'' or '’' &&
+        document.Tokens[k].Span.Length == 1;
+
+    private static bool HasPossessive(Document document, int first, int last)
+    {
+        for (int k = first + 1; k <= last; k++)
+        {
+            if (IsGluedPossessive(document, k))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool SameStart(string key, string name)
+    {
+        var other = PlaceNameKey.Skeleton(PlaceNameKey.Exact(name));
+        var mine = PlaceNameKey.Skeleton(key);
+        return other.Length > 0 && mine.Length > 0 && other[0] == mine[0];
+    }
+
+    private HashSet<string> MentionedCountries(Document document, List<Candidate> candidates)
+    {
+        var countries = new HashSet<string>(StringComparer.Ordinal);
+        if (document.FocusCountry is not null)
+        {
+            countries.Add(document.FocusCountry);
+        }
+        foreach (var c in candidates)
+        {
+            foreach (var e in c.Entries.Where(e => e.Kind == PlaceKind.Country && c.Exact))
+            {
+                countries.Add(e.Country!);
+            }
+        }
+        countries.UnionWith(_lexicon.CountDemonyms(document).Keys);
+        return countries;
+    }
+
+    private static readonly HashSet<string> LocativeWords = new(StringComparer.Ordinal)
+    {
+        "in", "into", "inside", "across", "throughout", "to", "near", "from", "within", "at", "of", "around", "outside",
+        "toward", "towards", "entered", "left", "fled", "reached", "through", "over", "under", "on", "all",
+    };
+
+    private static readonly HashSet<string> GeographicNouns = new(StringComparer.Ordinal)
+    {
+        "north", "south", "east", "west", "northwest", "northeast", "southwest", "southeast", "northern", "southern",
+        "eastern", "western", "central", "capital", "city", "cities", "territory", "border", "borders", "coast",
+        "region", "regions", "province", "provinces", "side", "airspace", "soil", "part", "parts", "civil", "largest",
+        "second", "third", "fourth", "main", "biggest", "frontier", "interior", "countryside", "heartland", "north-west",
+        "north-east", "south-west", "south-east",
+    };
+
+    /// <summary>"in Syria", "from Lebanon", "Syria's north", "Ukraine's northeastern Kharkiv region".</summary>
+    private static bool IsLocative(Document document, Candidate c)
+    {
+        var tokens = document.Tokens;
+        int before = c.First - 1;
+        if (before >= 0 && document.Text.Substring(tokens[before].Start, tokens[before].Span.Length).ToLowerInvariant() == "the")
+        {
+            before--;
+        }
+        if (before >= 0 && tokens[before].SentenceIndex == tokens[c.First].SentenceIndex &&
+            LocativeWords.Contains(document.Text.Substring(tokens[before].Start, tokens[before].Span.Length).ToLowerInvariant()))
+        {
+            return true;
+        }
+        int after = c.First + c.Count;
+        if (after + 2 < tokens.Count && document.Text[tokens[after].Start] is '\'' or '’')
+        {
+            var noun = document.Text.Substring(tokens[after + 2].Start, tokens[after + 2].Span.Length).ToLowerInvariant();
+            return GeographicNouns.Contains(noun) || noun.EndsWith("-largest", StringComparison.Ordinal);
+        }
+        return false;
     }
 
     private bool IsSeat(Document document, Candidate c) =>
