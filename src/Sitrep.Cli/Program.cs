@@ -18,4 +18,12 @@ if (parse.Errors.Count > 0)
     Console.Error.WriteLine("Run 'sitrep --help' for usage.");
     return 2;
 }
-return parse.Invoke();
+try
+{
+    return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (UsageException e)
+{
+    Console.Error.WriteLine($"sitrep: {e.Message}");
+    return 2;
+}

@@ -22,7 +22,7 @@ public sealed record GazetteerEntry(
 /// </summary>
 public sealed class Gazetteer
 {
-    private const int FormatVersion = 2;
+    private const int FormatVersion = 3;
     private static readonly byte[] Magic = "SRGZ"u8.ToArray();
 
     private readonly List<GazetteerEntry> _entries;
@@ -69,7 +69,7 @@ public sealed class Gazetteer
             return (exact, true);
         }
         var skeleton = PlaceNameKey.Skeleton(key);
-        return skeleton.Length >= 4 ? (LookupSkeleton(skeleton), false) : ([], false);
+        return skeleton.Length >= 3 ? (LookupSkeleton(skeleton), false) : ([], false);
     }
 
     public static Gazetteer Build(List<GazetteerEntry> entries, IEnumerable<(int Entry, string Name)> names)
@@ -85,7 +85,7 @@ public sealed class Gazetteer
             }
             Add(exact, key, entry);
             var sk = PlaceNameKey.Skeleton(key);
-            if (sk.Length >= 4)
+            if (sk.Length >= 3)
             {
                 Add(skeleton, sk, entry);
             }

@@ -85,4 +85,32 @@ public static class PlaceNameKey
         }
         return sb.ToString();
     }
+
+    /// <summary>The exact key without Arabic articles ("al fashir" → "fashir").</summary>
+    public static string WithoutArticles(string exactKey)
+    {
+        var words = exactKey.Split(' ').Where(w => !Articles.Contains(w)).ToList();
+        return words.Count == 0 ? exactKey : string.Join(' ', words);
+    }
+
+    public static int EditDistance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (int j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (int j = 1; j <= b.Length; j++)
+            {
+                int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+            }
+            (previous, current) = (current, previous);
+        }
+        return previous[b.Length];
+    }
 }

@@ -33,7 +33,14 @@ internal static class CommonOptions
             throw new UsageException(
                 $"no gazetteer index at {path}; build one with scripts/setup-gazetteer (the ./sitrep wrapper does this on first use) or pass --gazetteer");
         }
-        return Gazetteer.Gazetteer.Load(path);
+        try
+        {
+            return Gazetteer.Gazetteer.Load(path);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or EndOfStreamException)
+        {
+            throw new UsageException($"cannot read the gazetteer index {path}: {e.Message} Rebuild it with scripts/setup-gazetteer.");
+        }
     }
 }
 

@@ -32,26 +32,18 @@ internal static class ExtractCommand
         };
         command.SetAction(parse =>
         {
-            try
+            DateOnly? date = null;
+            var publishedText = parse.GetValue(published);
+            if (publishedText is not null)
             {
-                DateOnly? date = null;
-                var publishedText = parse.GetValue(published);
-                if (publishedText is not null)
+                if (!DateOnly.TryParseExact(publishedText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
                 {
-                    if (!DateOnly.TryParseExact(publishedText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
-                    {
-                        throw new UsageException($"--published must be YYYY-MM-DD, not '{publishedText}'");
-                    }
-                    date = d;
+                    throw new UsageException($"--published must be YYYY-MM-DD, not '{publishedText}'");
                 }
-                return Run(parse.GetValue(inputs)!, parse.GetValue(output), date, parse.GetValue(format)!, parse.GetValue(explain),
-                    parse.GetValue(quiet), CommonOptions.ResolveGazetteer(parse.GetValue(gazetteer)));
+                date = d;
             }
-            catch (UsageException e)
-            {
-                Console.Error.WriteLine($"sitrep extract: {e.Message}");
-                return 2;
-            }
+            return Run(parse.GetValue(inputs)!, parse.GetValue(output), date, parse.GetValue(format)!, parse.GetValue(explain),
+                parse.GetValue(quiet), CommonOptions.ResolveGazetteer(parse.GetValue(gazetteer)));
         });
         return command;
     }

@@ -202,7 +202,7 @@ public sealed class PlaceRecognizer : IAnnotator
                 {
                     var skeleton = PlaceNameKey.Skeleton(key);
                     entries = skeleton.Length >= 3
-                        ? _gazetteer.LookupSkeleton(skeleton).Where(e => SameStart(key, e.Name)).ToList()
+                        ? _gazetteer.LookupSkeleton(skeleton).Where(e => SimilarSpelling(key, e.Name)).ToList()
                         : [];
                 }
                 if (entries.Count == 0)
@@ -356,14 +356,14 @@ public sealed class PlaceRecognizer : IAnnotator
         {
             return (null, "");
         }
-        // A transliteration match must be in a country the story is about.
-        if (!c.Exact && (best.Country is null || !mentioned.Contains(best.Country)))
+        // A transliteration match must be in a country the story is about, and not the subject of a verb ("Peskov said").
+        if (!c.Exact && (best.Country is null || !mentioned.Contains(best.Country) || FollowedByVerb(document, c)))
         {
             return (null, "");
         }
         // A foreign namesake in a country the story never mentions is not what the text means.
         if (best.Kind is not (PlaceKind.Country or PlaceKind.Region) && best.Country is not null && !mentioned.Contains(best.Country) &&
-            best.Population < 1_000_000)
+            best.Population < 1_000_000 && best.FeatureCode != "PPLC")
         {
             return (null, "");
         }
@@ -392,7 +392,8 @@ public sealed class PlaceRecognizer : IAnnotator
     private (int First, int Last) NameRun(Document document, FoldedTokens folded, HashSet<string> commonWords, int i)
     {
         bool Capital(int k) => k >= 0 && k < document.Tokens.Count && document.Tokens[k].SentenceIndex == document.Tokens[i].SentenceIndex &&
-                               document.Tokens[k].Kind == TokenKind.Word && char.IsUpper(document.Text[document.Tokens[k].Start]) &&
+                               document.Tokens[k].Kind == TokenKind.Word &&
+                               document.Text.AsSpan(document.Tokens[k].Start, document.Tokens[k].Span.Length).ContainsAnyInRange('A', 'Z') &&
                                !commonWords.Contains(folded[k]) && !_lexicon.IsNotPlace(folded[k]) && !IsGluedPossessive(document, k);
         bool Inner(int k) => Capital(k) || (k >= 0 && k < document.Tokens.Count && Connectors.Contains(folded[k]) && Capital(k - 1) && Capital(k + 1));
         int first = i, last = i;
@@ -416,7 +417,7 @@ public sealed class PlaceRecognizer : IAnnotator
             {
                 continue;
             }
-            if (!DivisionWords.Contains(folded[k]) && !_lexicon.IsNotPlace(folded[k]) && !_gazetteer.HasExact(folded[k]))
+            if (!DivisionWords.Contains(folded[k]) && !_lexicon.IsNotPlace(folded[k]))
             {
                 return false;
             }
@@ -440,11 +441,17 @@ public sealed class PlaceRecognizer : IAnnotator
         return false;
     }
 
-    private static bool SameStart(string key, string name)
+    /// <summary>A transliteration differs in a few letters, not in shape: same first consonant, edit distance within 40%.</summary>
+    private static bool SimilarSpelling(string key, string name)
     {
-        var other = PlaceNameKey.Skeleton(PlaceNameKey.Exact(name));
-        var mine = PlaceNameKey.Skeleton(key);
-        return other.Length > 0 && mine.Length > 0 && other[0] == mine[0];
+        var other = PlaceNameKey.Exact(name);
+        var (a, b) = (PlaceNameKey.Skeleton(key), PlaceNameKey.Skeleton(other));
+        if (a.Length == 0 || b.Length == 0 || a[0] != b[0])
+        {
+            return false;
+        }
+        var (x, y) = (PlaceNameKey.WithoutArticles(key), PlaceNameKey.WithoutArticles(other));
+        return PlaceNameKey.EditDistance(x, y) <= Math.Max(2, 0.4 * Math.Max(x.Length, y.Length));
     }
 
     private HashSet<string> MentionedCountries(Document document, List<Candidate> candidates)
@@ -484,23 +491,41 @@ public sealed class PlaceRecognizer : IAnnotator
     private static bool IsLocative(Document document, Candidate c)
     {
         var tokens = document.Tokens;
-        int before = c.First - 1;
-        if (before >= 0 && document.Text.Substring(tokens[before].Start, tokens[before].Span.Length).ToLowerInvariant() == "the")
-        {
-            before--;
-        }
-        if (before >= 0 && tokens[before].SentenceIndex == tokens[c.First].SentenceIndex &&
-            LocativeWords.Contains(document.Text.Substring(tokens[before].Start, tokens[before].Span.Length).ToLowerInvariant()))
-        {
-            return true;
-        }
+        string Word(int k) => document.Text.Substring(tokens[k].Start, tokens[k].Span.Length).ToLowerInvariant();
         int after = c.First + c.Count;
         if (after + 2 < tokens.Count && document.Text[tokens[after].Start] is '\'' or '’')
         {
-            var noun = document.Text.Substring(tokens[after + 2].Start, tokens[after + 2].Span.Length).ToLowerInvariant();
+            // "Syria's north" is a place; "Russia's Wagner Group" and "Mali's army" are not.
+            var noun = Word(after + 2);
             return GeographicNouns.Contains(noun) || noun.EndsWith("-largest", StringComparison.Ordinal);
         }
-        return false;
+        int before = c.First - 1;
+        if (before >= 0 && Word(before) == "the")
+        {
+            before--;
+        }
+        if (before < 0 || tokens[before].SentenceIndex != tokens[c.First].SentenceIndex)
+        {
+            return false;
+        }
+        var preposition = Word(before);
+        if (preposition == "of")
+        {
+            // "north of Syria", "parts of Syria", but not "embassies of Rwanda".
+            return before > 0 && (GeographicNouns.Contains(Word(before - 1)) || Word(before - 1) is "outskirts" or "rest" or "all" or "most" or "much");
+        }
+        return LocativeWords.Contains(preposition);
+    }
+
+    private bool FollowedByVerb(Document document, Candidate c)
+    {
+        int after = c.First + c.Count;
+        if (after >= document.Tokens.Count)
+        {
+            return false;
+        }
+        var next = document.Text.Substring(document.Tokens[after].Start, document.Tokens[after].Span.Length).ToLowerInvariant();
+        return _lexicon.IsAgentVerb(next) || next is "also" or "has" or "had" or "was" or "is" or "will" or "would";
     }
 
     private bool IsSeat(Document document, Candidate c) =>
@@ -525,9 +550,20 @@ public sealed class PlaceRecognizer : IAnnotator
             return true;
         }
         // "Russia and Turkey brokered", "the U.S. and Britain said"
-        if (next == "and" && _lexicon.IsAgentVerb(Next(after + 2)) || (next == "and" && _lexicon.IsAgentVerb(Next(after + 3))))
+        if (next == "and")
         {
-            return true;
+            for (int k = after + 2; k <= after + 5; k++)
+            {
+                var word = Next(k);
+                if (_lexicon.IsAgentVerb(word))
+                {
+                    return true;
+                }
+                if (word.Length == 0 || !char.IsLetter(word[0]))
+                {
+                    break;
+                }
+            }
         }
         var previous = c.First > 0 && tokens[c.First - 1].SentenceIndex == sentence
             ? document.Text.Substring(tokens[c.First - 1].Start, tokens[c.First - 1].Span.Length).ToLowerInvariant()
