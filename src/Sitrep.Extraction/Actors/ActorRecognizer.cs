@@ -50,8 +50,14 @@ public sealed class ActorRecognizer : IAnnotator
                 case GenericActor:
                     generic.Add(m);
                     break;
+                case ReportingSource { Kind: "un" } un:
+                    // UN missions and agencies report, but they are also parties (peacekeepers, mediators).
+                    named.Add(Mention(document, m.Span, new Actor(un.Name, ActorType.ExternalForces, null)));
+                    break;
             }
         }
+        named.AddRange(Coordinated(document, matches));
+        named.AddRange(Backers(document));
         document.Actors.AddRange(named);
         foreach (var m in generic)
         {
@@ -65,6 +71,55 @@ public sealed class ActorRecognizer : IAnnotator
         document.Actors.Sort((a, b) => a.Start.CompareTo(b.Start));
     }
 
+    /// <summary>"The Russian and Syrian air forces": the first demonym shares the second's force.</summary>
+    private IEnumerable<ActorMention> Coordinated(Document document, List<PhraseMatch<ActorEntry>> matches)
+    {
+        foreach (var m in matches)
+        {
+            if (m.Value is not NamedActor { Role: "military" or "police" or "government" } named || m.FirstToken < 2)
+            {
+                continue;
+            }
+            var and = document.Tokens[m.FirstToken - 1];
+            var first = document.Tokens[m.FirstToken - 2];
+            if (document.Text.Substring(and.Start, and.Span.Length) != "and")
+            {
+                continue;
+            }
+            var demonym = document.Text.Substring(first.Start, first.Span.Length);
+            var country = _dictionary.Countries.Values.FirstOrDefault(c => c.Demonyms.Contains(demonym, StringComparer.Ordinal));
+            if (country is not null && _dictionary.StateActor(named.Role, country.Iso2) is { } actor)
+            {
+                yield return Mention(document, first.Span, actor);
+            }
+        }
+    }
+
+    /// <summary>"Iran-backed", "Russian-brokered", "Turkish-supported": the backer's government is an actor.</summary>
+    private IEnumerable<ActorMention> Backers(Document document)
+    {
+        foreach (var t in document.Tokens)
+        {
+            if (t.Kind != TokenKind.Word || !char.IsUpper(document.Text[t.Start]))
+            {
+                continue;
+            }
+            var word = document.Text.Substring(t.Start, t.Span.Length);
+            int dash = word.LastIndexOf('-');
+            if (dash <= 0 || word[(dash + 1)..] is not ("backed" or "brokered" or "supported" or "sponsored" or "funded" or "armed" or "allied" or "aligned" or "mediated"))
+            {
+                continue;
+            }
+            var head = word[..dash];
+            var country = _dictionary.Countries.Values.FirstOrDefault(c =>
+                c.Name == head || c.Demonyms.Contains(head, StringComparer.Ordinal) || c.Aliases.Contains(head, StringComparer.Ordinal));
+            if (country is not null && _dictionary.StateActor("government", country.Iso2) is { } actor)
+            {
+                yield return Mention(document, new TextSpan(t.Start, t.Start + dash), actor);
+            }
+        }
+    }
+
     private Actor? Resolve(Document document, GenericActor generic, PhraseMatch<ActorEntry> match)
     {
         var country = document.FocusCountry;
@@ -72,7 +127,9 @@ public sealed class ActorRecognizer : IAnnotator
         {
             case "military" or "police" or "government" or "civilians" or "protesters" or "rioters":
                 return _dictionary.StateActor(generic.Role, country);
-            case "rebels" or "militia":
+            case "rebels":
+                return TiedGroup(document, match.Span, generic.Role) ?? _dictionary.StateActor("rebels", country) ?? UnidentifiedGroup(country);
+            case "militia":
                 return TiedGroup(document, match.Span, generic.Role) ?? UnidentifiedGroup(country);
             default:
                 return UnidentifiedGroup(country);

@@ -73,6 +73,11 @@ public sealed class PlaceRecognizer : IAnnotator
             // A country is a place only where the text puts something in it ("in Syria", "Syria's north").
             if (entry.Kind == PlaceKind.Country && !IsLocative(document, c))
             {
+                // Otherwise it names the state: "embassies of Rwanda", "blamed Israel".
+                if (!InNationalityList(document, c))
+                {
+                    AddGovernment(document, c, entry.Country);
+                }
                 continue;
             }
             resolved.Add((c, entry, why));
@@ -526,6 +531,14 @@ public sealed class PlaceRecognizer : IAnnotator
         }
         var next = document.Text.Substring(document.Tokens[after].Start, document.Tokens[after].Span.Length).ToLowerInvariant();
         return _lexicon.IsAgentVerb(next) || next is "also" or "has" or "had" or "was" or "is" or "will" or "would";
+    }
+
+    /// <summary>"crew from countries including Bulgaria, the Philippines and Mexico": nationalities, not actors.</summary>
+    private static bool InNationalityList(Document document, Candidate c)
+    {
+        var sentence = document.Sentences[document.Tokens[c.First].SentenceIndex];
+        var before = document.Text.Substring(sentence.Start, c.Span.Start - sentence.Start).ToLowerInvariant();
+        return before.Contains("including") || before.Contains("nationals of") || before.Contains("citizens of");
     }
 
     private bool IsSeat(Document document, Candidate c) =>
