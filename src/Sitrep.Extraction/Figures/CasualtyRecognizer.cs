@@ -21,7 +21,7 @@ public sealed class CasualtyRecognizer : IAnnotator
         "days", "day", "hours", "hour", "minutes", "weeks", "week", "months", "month", "dollars", "euros", "tonnes",
         "tons", "kg", "am", "pm", "times", "villages", "towns", "homes", "houses", "buildings", "vehicles", "drones",
         "missiles", "rockets", "aircraft", "planes", "tanks", "trucks", "bombers", "kilometre", "kilometer", "hectares",
-        "households", "families", "camps", "schools", "hospitals", "bases", "points", "locations", "sites", "cities",
+        "camps", "schools", "hospitals", "bases", "points", "locations", "sites", "cities",
         "members", "countries", "nations", "brigades", "units", "ships", "vessels",
     };
 
@@ -131,6 +131,10 @@ public sealed class CasualtyRecognizer : IAnnotator
                 victimAt = after + 2;
                 subFigure = true;
             }
+            else if (after + 1 <= last && folded[after] == "of" && folded[after + 1] is "its" or "their" or "our" or "his" or "her")
+            {
+                victimAt = after + 2;
+            }
             else if (after <= last && folded[after] == "of")
             {
                 victimAt = after + 1;
@@ -150,8 +154,12 @@ public sealed class CasualtyRecognizer : IAnnotator
                     break;
                 }
             }
-            var outcome = FindOutcome(document, folded, number.FirstToken, victims is null ? after : victimEnd, first, last, victims is not null);
-            if (outcome is null && subFigure)
+            // "five of them children", "among them 138 civilians, 380 soldiers": a breakdown shares its total's outcome.
+            var outcome = subFigure && lastOutcome is not null
+                ? lastOutcome
+                : FindOutcome(document, folded, number.FirstToken, victims is null ? after : victimEnd, first, last, victims is not null);
+            // "... and 23 more", "and 25 others": the same outcome again.
+            if (outcome is null && lastOutcome is not null && (victims is not null || (after <= last && folded[after] is "more" or "others")))
             {
                 outcome = lastOutcome;
             }
@@ -189,9 +197,36 @@ public sealed class CasualtyRecognizer : IAnnotator
     /// <summary>The outcome word nearest the figure: after it ("were killed") or before it ("killed 24").</summary>
     private string? FindOutcome(Document document, FoldedTokens folded, int numberStart, int afterFigure, int first, int last, bool hasVictims)
     {
+        // "killed more than 70 people ... and wounded over 200": a verb right before the figure governs it.
+        for (int k = numberStart - 1; k >= Math.Max(first, numberStart - 2); k--)
+        {
+            if (_lexicon.Outcomes.LongestAt(document, folded, k) is { } adjacent && adjacent.FirstToken + adjacent.TokenCount == numberStart)
+            {
+                return adjacent.Value;
+            }
+        }
         int reachAfter = hasVictims ? 10 : 3;
         for (int k = afterFigure; k <= Math.Min(last, afterFigure + reachAfter); k++)
         {
+            // "12 people, two of them children, had been killed": step over the aside.
+            if (k == afterFigure && hasVictims && document.Text[document.Tokens[k].Start] == ',')
+            {
+                int close = k + 1;
+                while (close <= Math.Min(last, k + 25) && document.Text[document.Tokens[close].Start] != ',')
+                {
+                    close++;
+                }
+                if (close <= last && close <= k + 25 && _lexicon.Outcomes.LongestAt(document, folded, close + 1) is null)
+                {
+                    for (int j = close + 1; j <= Math.Min(last, close + 6); j++)
+                    {
+                        if (_lexicon.Outcomes.LongestAt(document, folded, j) is { } late)
+                        {
+                            return late.Value;
+                        }
+                    }
+                }
+            }
             if (_lexicon.Outcomes.LongestAt(document, folded, k) is { } m)
             {
                 return m.Value;
