@@ -26,6 +26,8 @@ public sealed class ExtractionResources
 
     public required Abbreviations Abbreviations { get; init; }
 
+    public required SpeakerLexicon Speakers { get; init; }
+
     public static ExtractionResources Load(Gazetteer.Gazetteer gazetteer)
     {
         var actors = ActorDictionary.Load(DataDirectory.File("actors"));
@@ -38,6 +40,7 @@ public sealed class ExtractionResources
             Figures = FigureLexicon.Load(DataDirectory.File("lexicon")),
             Events = EventLexicon.Load(DataDirectory.File("events", "triggers.tsv"), DataDirectory.File("events", "cues.tsv")),
             Abbreviations = Abbreviations.Load(DataDirectory.File("lexicon", "abbreviations.tsv")),
+            Speakers = SpeakerLexicon.Load(DataDirectory.File("lexicon", "speakers.tsv")),
         };
     }
 }
@@ -51,7 +54,7 @@ public static class SitrepPipeline
         new DatelineRecognizer(),
         new PlaceRecognizer(r.Gazetteer, r.Actors, r.Places),
         new ActorRecognizer(r.Actors),
-        new AttributionRecognizer(r.Actors),
+        new AttributionRecognizer(r.Actors, r.Speakers),
         new CasualtyRecognizer(r.Figures, r.Places, r.Actors),
         new TimeRecognizer(),
         new EventRecognizer(r.Events, r.Actors),

@@ -7,10 +7,11 @@ using Sitrep.Extraction.Matching;
 namespace Sitrep.Extraction.Attribution;
 
 /// <summary>
-/// Who says what. Finds "according to X", "X said", "said X" and "X reported"; a news agency or
-/// monitor that only reports is a source, anyone else who speaks is a statement's speaker
-/// (with role and organisation: "Kremlin spokesman Dmitry Peskov"). Quoted speech is direct.
-/// "He said" and a bare surname resolve to the last person named.
+/// Who says what. Finds "according to X", "X said", "X, a spokesman, said" and ", said X". A news
+/// agency, monitor or anonymous source that only gives figures is a source; a person, government,
+/// force or group that speaks is a statement's speaker, with role and organisation ("Kremlin
+/// spokesman Dmitry Peskov"). Quoted speech is direct. "He said" and a bare surname resolve to
+/// the person last named; one speaker is one statement.
 /// </summary>
 public sealed class AttributionRecognizer : IAnnotator
 {
@@ -18,25 +19,32 @@ public sealed class AttributionRecognizer : IAnnotator
     {
         "said", "says", "say", "told", "tells", "reported", "reports", "added", "adds", "stated", "announced",
         "announces", "claimed", "claims", "denied", "denies", "warned", "warns", "confirmed", "confirms", "wrote",
-        "posted", "tweeted", "declared", "insisted", "acknowledged", "accused", "urged", "alleged", "noted",
-        "explained", "estimated", "estimates", "quoted", "cited", "described", "dismissed", "rejected", "vowed", "hoped",
+        "posted", "tweeted", "declared", "insisted", "acknowledged", "accused", "accuses", "urged", "alleged", "noted",
+        "explained", "dismissed", "rejected", "vowed", "hoped", "blamed", "called", "condemned",
     };
 
     private static readonly HashSet<string> ReportOnlyKinds = new(StringComparer.Ordinal)
     {
-        "agency", "broadcaster", "newspaper", "state_media", "monitor",
+        "agency", "broadcaster", "newspaper", "state_media", "monitor", "un", "other",
     };
 
-    private static readonly HashSet<string> Pronouns = new(StringComparer.Ordinal)
+    private static readonly HashSet<string> Pronouns = new(StringComparer.OrdinalIgnoreCase)
     {
         "he", "she", "it", "they", "we", "i",
     };
 
-    private readonly ActorDictionary _dictionary;
+    private static readonly HashSet<string> Determiners = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "the", "a", "an", "its", "his", "her", "their", "our",
+    };
 
-    public AttributionRecognizer(ActorDictionary dictionary)
+    private readonly ActorDictionary _dictionary;
+    private readonly SpeakerLexicon _lexicon;
+
+    public AttributionRecognizer(ActorDictionary dictionary, SpeakerLexicon lexicon)
     {
         _dictionary = dictionary;
+        _lexicon = lexicon;
     }
 
     public string Name => "attribution";
@@ -45,56 +53,92 @@ public sealed class AttributionRecognizer : IAnnotator
 
     public IReadOnlyList<string> Provides => [Layers.Attributions, Layers.Statements];
 
+    private sealed record Speaker(string Name, string? Role, string? Organization, string? Country, bool IsPerson, bool ReportOnly);
+
     public void Annotate(Document document)
     {
         var folded = new FoldedTokens(document);
-        string? lastPerson = null;
-        Statement? lastSpeaker = null;
+        Speaker? lastPerson = null;
+        Speaker? lastSpeaker = null;
+        var statements = new List<(Speaker Speaker, Statement Statement)>();
         foreach (var sentence in document.Sentences)
         {
             if (document.InCaption(sentence.Start))
             {
                 continue;
             }
-            foreach (var (subject, verb, according) in Subjects(document, sentence))
+            bool hasFigure = HasFigure(document, sentence);
+            foreach (var (subject, according) in Subjects(document, sentence))
             {
-                var source = Canonical(document, folded, subject, out var entry);
-                if (source.Length == 0)
+                var speaker = Identify(document, folded, subject, according, hasFigure, lastPerson, lastSpeaker);
+                if (speaker is null)
                 {
                     continue;
                 }
-                var lower = source.ToLowerInvariant();
-                if (Pronouns.Contains(lower))
-                {
-                    if (lastSpeaker is null || according)
-                    {
-                        continue;
-                    }
-                    source = lastSpeaker.Speaker;
-                    entry = null;
-                }
-                bool reportOnly = according || entry is ReportingSource rs && ReportOnlyKinds.Contains(rs.Kind) && verb is "reported" or "reports" or "said" or "says";
-                document.Attributions.Add(new Core.Annotations.Attribution(sentence.Span, subject, source, sentence.Index, !reportOnly));
-                if (reportOnly)
+                document.Attributions.Add(new Core.Annotations.Attribution(sentence.Span, subject, speaker.Organization ?? speaker.Name,
+                    sentence.Index, !speaker.ReportOnly));
+                if (speaker.ReportOnly)
                 {
                     continue;
                 }
-                var statement = MakeStatement(document, sentence, subject, source, entry, ref lastPerson);
-                if (statement is not null)
+                if (speaker.IsPerson)
                 {
-                    document.Statements.Add(statement);
-                    lastSpeaker = statement;
+                    lastPerson = speaker;
                 }
+                lastSpeaker = speaker;
+                var text = document.Slice(sentence.Span);
+                statements.Add((speaker, new Statement
+                {
+                    Speaker = speaker.Name,
+                    Role = speaker.Role,
+                    Organization = speaker.Organization,
+                    Country = speaker.Country,
+                    Kind = HasQuote(text) ? "direct" : "indirect",
+                    Text = text,
+                    Start = sentence.Start,
+                    End = sentence.End,
+                }));
             }
+        }
+        // One speaker, one statement: the first, upgraded to direct when any of theirs is quoted.
+        foreach (var group in statements.GroupBy(s => s.Speaker.IsPerson ? s.Speaker.Name : s.Speaker.Organization ?? s.Speaker.Name))
+        {
+            var first = group.First().Statement;
+            bool direct = group.Any(s => s.Statement.Kind == "direct");
+            var name = group.Select(s => s.Speaker.Name).OrderByDescending(n => n.Length).First();
+            document.Statements.Add(new Statement
+            {
+                Speaker = group.First().Speaker.IsPerson ? name : group.First().Speaker.Name,
+                Role = group.Select(s => s.Speaker.Role).FirstOrDefault(r => r is not null),
+                Organization = first.Organization,
+                Country = first.Country,
+                Kind = direct ? "direct" : "indirect",
+                Text = first.Text,
+                Start = first.Start,
+                End = first.End,
+            });
         }
     }
 
-    /// <summary>The phrase that says who speaks, the verb, and whether it came as "according to".</summary>
-    private static IEnumerable<(TextSpan Subject, string Verb, bool According)> Subjects(Document document, Sentence sentence)
+    private static bool HasFigure(Document document, Sentence sentence)
+    {
+        for (int k = sentence.FirstToken; k < sentence.FirstToken + sentence.TokenCount; k++)
+        {
+            if (document.Tokens[k].Kind == TokenKind.Number)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>The phrases that say who speaks in a sentence.</summary>
+    private IEnumerable<(TextSpan Subject, bool According)> Subjects(Document document, Sentence sentence)
     {
         var tokens = document.Tokens;
         int first = sentence.FirstToken, last = sentence.FirstToken + sentence.TokenCount - 1;
         string W(int k) => document.Text.Substring(tokens[k].Start, tokens[k].Span.Length);
+        bool IsComma(int k) => k >= first && k <= last && W(k) == ",";
         for (int k = first; k <= last; k++)
         {
             var word = W(k).ToLowerInvariant();
@@ -107,44 +151,62 @@ public sealed class AttributionRecognizer : IAnnotator
                 }
                 if (end > k + 2)
                 {
-                    yield return (new TextSpan(tokens[k + 2].Start, tokens[end - 1].End), "according", true);
+                    yield return (new TextSpan(tokens[k + 2].Start, tokens[end - 1].End), true);
                 }
                 continue;
             }
-            if (!SpeechVerbs.Contains(word))
+            if (!SpeechVerbs.Contains(word) || InsideQuote(document, sentence, tokens[k].Start))
             {
                 continue;
             }
-            // "X said": the noun phrase before the verb, back to a clause boundary.
-            int start = k - 1;
-            while (start >= first && start > k - 9 && !IsBoundary(document, start))
+            // "X said" and "X, a spokesman, said": the noun phrase before the verb.
+            int end1 = k - 1;
+            if (IsComma(end1))
+            {
+                end1--;
+            }
+            int start = end1;
+            while (start - 1 >= first && !IsBoundary(document, start - 1))
             {
                 start--;
             }
-            if (start < k - 1)
+            if (IsComma(start - 1) && IsComma(k - 1) && start - 2 >= first)
             {
-                var span = new TextSpan(tokens[start + 1].Start, tokens[k - 1].End);
-                if (LooksLikeSubject(document, span))
+                // An apposition: extend over the phrase before the first comma.
+                int outer = start - 2;
+                while (outer - 1 >= first && !IsBoundary(document, outer - 1))
                 {
-                    yield return (span, word, false);
+                    outer--;
+                }
+                if (outer <= start - 2 && char.IsUpper(W(start)[0]))
+                {
+                    start = outer;
+                }
+            }
+            while (start <= end1 && _lexicon.IsTime(W(start)))
+            {
+                start++;
+            }
+            if (start <= end1 && end1 - start < 12)
+            {
+                var span = new TextSpan(tokens[start].Start, tokens[end1].End);
+                if (LooksLikeSpeaker(document, start, end1))
+                {
+                    yield return (span, false);
                     continue;
                 }
             }
-            // ", said X." / "," + quote + "said X"
-            if (k > first && (tokens[k - 1].Kind == TokenKind.Punctuation) && k + 1 <= last)
+            // ", said X." after a quote or clause.
+            if (k > first && tokens[k - 1].Kind == TokenKind.Punctuation && k + 1 <= last)
             {
-                int end = k + 1;
-                while (end <= last && !IsBoundary(document, end))
+                int s = k + 1, e = s;
+                while (e <= last && !IsBoundary(document, e) && W(e) is not ("on" or "in" or "at" or "late" or "early" or "that"))
                 {
-                    end++;
+                    e++;
                 }
-                if (end > k + 1)
+                if (e > s && LooksLikeSpeaker(document, s, e - 1))
                 {
-                    var span = new TextSpan(tokens[k + 1].Start, tokens[end - 1].End);
-                    if (LooksLikeSubject(document, span))
-                    {
-                        yield return (span, word, false);
-                    }
+                    yield return (new TextSpan(tokens[s].Start, tokens[e - 1].End), false);
                 }
             }
         }
@@ -159,127 +221,158 @@ public sealed class AttributionRecognizer : IAnnotator
             return c is not ('-' or '\'' or '’' or '.');
         }
         var w = document.Text.Substring(t.Start, t.Span.Length).ToLowerInvariant();
-        return w is "that" or "and" or "but" or "while" or "as" or "after" or "when" or "which" or "who" or "where" or "also";
+        return w is "that" or "and" or "but" or "while" or "as" or "after" or "when" or "which" or "who" or "where" or "also" or "had" or "has" or "have" or "was" or "were" or "is" or "are" or "been" or "will" or "would";
     }
 
-    private static bool LooksLikeSubject(Document document, TextSpan span)
+    /// <summary>A speaker phrase ends in a name or a speaker noun ("health officials", "the army command").</summary>
+    private bool LooksLikeSpeaker(Document document, int first, int last)
     {
-        var text = document.Slice(span);
-        if (text.Length == 0 || text.Length > 90)
+        string W(int k) => document.Text.Substring(document.Tokens[k].Start, document.Tokens[k].Span.Length);
+        var head = W(last);
+        if (Pronouns.Contains(head) && first == last)
         {
-            return false;
+            return true;
         }
-        var first = text.Split(' ')[0].ToLowerInvariant();
-        // A clause fragment ("the bridge had") is not a speaker.
-        return !text.Split(' ').Any(w => w is "had" or "has" or "have" or "was" or "were" or "is" or "are" or "been" or "will");
+        bool named = char.IsUpper(head[0]) || head.Any(char.IsUpper) || _lexicon.IsSpeakerNoun(head);
+        var opener = W(first);
+        bool opens = char.IsUpper(opener[0]) || Determiners.Contains(opener) || char.IsLower(opener[0]);
+        return named && opens && document.Tokens[first].Kind == TokenKind.Word;
     }
 
-    private string Canonical(Document document, FoldedTokens folded, TextSpan subject, out ActorEntry? entry)
+    private Speaker? Identify(Document document, FoldedTokens folded, TextSpan subject, bool according, bool hasFigure,
+        Speaker? lastPerson, Speaker? lastSpeaker)
     {
-        entry = null;
-        var tokens = document.Tokens;
-        for (int k = 0; k < tokens.Count; k++)
+        var text = StripArticle(document.Slice(subject));
+        if (Pronouns.Contains(text))
         {
-            if (tokens[k].Start < subject.Start || tokens[k].End > subject.End)
+            return according ? null : text.ToLowerInvariant() is "he" or "she" ? lastPerson : lastSpeaker;
+        }
+        var entry = BestEntry(document, folded, subject, out var entrySpan);
+        var person = PersonName(document, subject);
+        if (person is not null)
+        {
+            var (name, role) = person.Value;
+            // "Peskov" alone after "Dmitry Peskov": the same person.
+            if (lastPerson is not null && name.Split(' ').Length == 1 && lastPerson.Name.EndsWith(" " + name, StringComparison.Ordinal))
+            {
+                return lastPerson;
+            }
+            var (organization, country) = Organization(entry);
+            return new Speaker(name, role, organization, country, IsPerson: true, ReportOnly: false);
+        }
+        switch (entry)
+        {
+            case ReportingSource source:
+                return new Speaker(source.Name, null, source.Name, source.Country, false,
+                    according || ReportOnlyKinds.Contains(source.Kind) || hasFigure);
+            case NamedActor { Role: "group" } group:
+                return new Speaker(group.Actor.Name, null, group.Actor.Name, group.Actor.Country, false, according);
+            case NamedActor state:
+                // Gold and readers name state bodies as written: "the Israeli military", "Sudan's army".
+                return new Speaker(StripArticle(document.Slice(subject)), null, state.Actor.Name, state.Actor.Country, false, according);
+            case Metonym metonym:
+                var government = _dictionary.StateActor("government", metonym.Country);
+                var surface = StripArticle(document.Slice(entrySpan));
+                var speaker = metonym.IsSeat && !_dictionary.Country(metonym.Country)!.Seats.Take(1).Contains(surface) ? surface : government?.Name ?? surface;
+                return new Speaker(speaker, null, government?.Name, metonym.Country, false, according);
+        }
+        // Anonymous sources giving figures ("security sources", "local leaders") are sources only.
+        return new Speaker(text, null, null, null, false, according || hasFigure);
+    }
+
+    private static (string? Organization, string? Country) Organization(ActorEntry? entry) => entry switch
+    {
+        NamedActor n => (n.Actor.Name, n.Actor.Country),
+        ReportingSource r => (r.Name, r.Country),
+        _ => (null, null),
+    };
+
+    /// <summary>The most telling dictionary entry in the subject: a named group, then a source, a state body, a metonym.</summary>
+    private ActorEntry? BestEntry(Document document, FoldedTokens folded, TextSpan subject, out TextSpan span)
+    {
+        ActorEntry? best = null;
+        int bestRank = int.MaxValue;
+        span = subject;
+        for (int k = 0; k < document.Tokens.Count; k++)
+        {
+            if (document.Tokens[k].Start < subject.Start || document.Tokens[k].End > subject.End)
             {
                 continue;
             }
             var match = _dictionary.Phrases.LongestAt(document, folded, k);
-            if (match is not null && match.Span.End <= subject.End)
+            if (match is null || match.Span.End > subject.End)
             {
-                entry = match.Value;
-                switch (match.Value)
-                {
-                    case ReportingSource source:
-                        return source.Name;
-                    case NamedActor named when !PersonAfter(document, match.Span, subject):
-                        return named.Actor.Name;
-                    case Metonym metonym when !PersonAfter(document, match.Span, subject):
-                        return document.Slice(match.Span).StartsWith("the ", StringComparison.OrdinalIgnoreCase)
-                            ? document.Slice(match.Span)[4..]
-                            : document.Slice(match.Span);
-                }
+                continue;
+            }
+            int rank = match.Value switch
+            {
+                NamedActor { Role: "group" } => 0,
+                ReportingSource => 1,
+                NamedActor => 2,
+                Metonym => 3,
+                _ => 9,
+            };
+            if (rank < bestRank)
+            {
+                (best, bestRank, span) = (match.Value, rank, match.Span);
+            }
+            k += match.TokenCount - 1;
+        }
+        return bestRank == 9 ? null : best;
+    }
+
+    /// <summary>A person's name ends the subject: capitalised words after any titles ("Kremlin spokesman Dmitry Peskov").</summary>
+    private (string Name, string? Role)? PersonName(Document document, TextSpan subject)
+    {
+        var tokens = document.Tokens.Where(t => t.Start >= subject.Start && t.End <= subject.End && t.Kind == TokenKind.Word).ToList();
+        int n = 0;
+        for (int i = tokens.Count - 1; i >= 0; i--)
+        {
+            var w = document.Text.Substring(tokens[i].Start, tokens[i].Span.Length);
+            bool connector = w is "al" or "bin" or "ibn" or "van" or "de" or "der" or "abu" or "el" || w.StartsWith("al-", StringComparison.Ordinal);
+            if ((!char.IsUpper(w[0]) && !connector) || _lexicon.IsTitle(w) || _dictionary.Phrases.Lookup(w).Count > 0 && n == 0)
+            {
                 break;
             }
+            n++;
         }
-        var text = document.Slice(subject).Trim();
+        if (n < 2 || n > 6)
+        {
+            return null;
+        }
+        var nameTokens = tokens[^n..];
+        var nameSpan = new TextSpan(nameTokens[0].Start, nameTokens[^1].End);
+        if (document.Places.Any(p => p.Span.Overlaps(nameSpan)) || document.Actors.Any(a => a.Span.Overlaps(nameSpan)))
+        {
+            return null;
+        }
+        var role = document.Text.Substring(subject.Start, nameSpan.Start - subject.Start).Trim().TrimEnd(',').Trim();
+        return (document.Slice(nameSpan), role.Length == 0 ? null : StripArticle(role));
+    }
+
+    private static string StripArticle(string text)
+    {
         foreach (var article in new[] { "the ", "The ", "a ", "A ", "an ", "An " })
         {
             if (text.StartsWith(article, StringComparison.Ordinal))
             {
-                text = text[article.Length..];
+                return text[article.Length..];
             }
         }
         return text;
     }
 
-    /// <summary>"Kremlin spokesman Dmitry Peskov": a capitalised name follows the organisation.</summary>
-    private static bool PersonAfter(Document document, TextSpan organisation, TextSpan subject) =>
-        PersonName(document.Slice(new TextSpan(organisation.End, subject.End))) is not null;
-
-    private static string? PersonName(string text)
+    private static bool InsideQuote(Document document, Sentence sentence, int offset)
     {
-        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        int n = 0;
-        for (int i = words.Length - 1; i >= 0 && char.IsUpper(words[i][0]) || (i >= 0 && n > 0 && words[i] is "al" or "al-" or "bin" or "de" or "van"); i--)
+        int quotes = 0;
+        for (int i = sentence.Start; i < offset; i++)
         {
-            n++;
+            if (document.Text[i] is '"' or '“' or '”')
+            {
+                quotes++;
+            }
         }
-        if (n < 2 || n > 4)
-        {
-            return null;
-        }
-        return string.Join(' ', words[^n..]);
-    }
-
-    private Statement? MakeStatement(Document document, Sentence sentence, TextSpan subject, string source,
-        ActorEntry? entry, ref string? lastPerson)
-    {
-        var subjectText = document.Slice(subject);
-        string speaker = source;
-        string? role = null;
-        string? organization = null;
-        string? country = null;
-        switch (entry)
-        {
-            case NamedActor named:
-                organization = named.Actor.Name;
-                country = named.Actor.Country;
-                break;
-            case Metonym metonym:
-                organization = _dictionary.StateActor("government", metonym.Country)?.Name;
-                country = metonym.Country;
-                break;
-            case ReportingSource rs:
-                organization = rs.Name;
-                country = rs.Country;
-                break;
-        }
-        var person = PersonName(subjectText);
-        if (person is not null)
-        {
-            speaker = person;
-            var before = subjectText[..subjectText.LastIndexOf(person, StringComparison.Ordinal)].Trim();
-            role = before.Length > 0 ? before.Replace("the ", "", StringComparison.Ordinal).Trim() : null;
-            lastPerson = person;
-        }
-        else if (lastPerson is not null && lastPerson.EndsWith(" " + source, StringComparison.Ordinal))
-        {
-            speaker = lastPerson;
-        }
-        var sentenceText = document.Slice(sentence.Span);
-        bool direct = HasQuote(sentenceText);
-        return new Statement
-        {
-            Speaker = speaker,
-            Role = string.IsNullOrEmpty(role) ? null : role,
-            Organization = organization,
-            Country = country,
-            Kind = direct ? "direct" : "indirect",
-            Text = sentenceText,
-            Start = sentence.Start,
-            End = sentence.End,
-        };
+        return quotes % 2 == 1;
     }
 
     /// <summary>A quotation of at least four words: direct speech, not a scare-quoted phrase.</summary>

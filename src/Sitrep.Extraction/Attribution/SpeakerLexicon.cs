@@ -1,0 +1,34 @@
+using Sitrep.Core.Data;
+
+namespace Sitrep.Extraction.Attribution;
+
+/// <summary>Titles, speaker nouns and time words for reading who speaks (data/lexicon/speakers.tsv).</summary>
+public sealed class SpeakerLexicon
+{
+    private readonly HashSet<string> _titles = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _nouns = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _time = new(StringComparer.OrdinalIgnoreCase);
+
+    public static SpeakerLexicon Load(string path)
+    {
+        var lexicon = new SpeakerLexicon();
+        foreach (var row in Tsv.Read(path, "word", "kind"))
+        {
+            var set = row["kind"] switch
+            {
+                "title" => lexicon._titles,
+                "speaker_noun" => lexicon._nouns,
+                "time" => lexicon._time,
+                var other => throw row.Error($"kind must be title, speaker_noun or time, not '{other}'"),
+            };
+            set.Add(row["word"]);
+        }
+        return lexicon;
+    }
+
+    public bool IsTitle(string word) => _titles.Contains(word);
+
+    public bool IsSpeakerNoun(string word) => _nouns.Contains(word);
+
+    public bool IsTime(string word) => _time.Contains(word);
+}
