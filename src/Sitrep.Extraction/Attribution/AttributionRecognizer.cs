@@ -53,13 +53,15 @@ public sealed class AttributionRecognizer : IAnnotator
 
     public IReadOnlyList<string> Provides => [Layers.Attributions, Layers.Statements];
 
-    private sealed record Speaker(string Name, string? Role, string? Organization, string? Country, bool IsPerson, bool ReportOnly);
+    private sealed record Speaker(string Name, string? Role, string? Organization, string? Country, bool IsPerson, bool ReportOnly,
+        bool IsSeat = false);
 
     public void Annotate(Document document)
     {
         var folded = new FoldedTokens(document);
         Speaker? lastPerson = null;
         Speaker? lastSpeaker = null;
+        var speakers = new List<Speaker>();
         var statements = new List<(Speaker Speaker, Statement Statement)>();
         foreach (var sentence in document.Sentences)
         {
@@ -70,7 +72,7 @@ public sealed class AttributionRecognizer : IAnnotator
             bool hasFigure = HasFigure(document, sentence);
             foreach (var (subject, according) in Subjects(document, sentence))
             {
-                var speaker = Identify(document, folded, subject, according, hasFigure, lastPerson, lastSpeaker);
+                var speaker = Identify(document, folded, subject, according, hasFigure, lastPerson, lastSpeaker, speakers);
                 if (speaker is null)
                 {
                     continue;
@@ -86,6 +88,7 @@ public sealed class AttributionRecognizer : IAnnotator
                     lastPerson = speaker;
                 }
                 lastSpeaker = speaker;
+                speakers.Add(speaker);
                 var text = document.Slice(sentence.Span);
                 statements.Add((speaker, new Statement
                 {
@@ -105,10 +108,13 @@ public sealed class AttributionRecognizer : IAnnotator
         {
             var first = group.First().Statement;
             bool direct = group.Any(s => s.Statement.Kind == "direct");
-            var name = group.Select(s => s.Speaker.Name).OrderByDescending(n => n.Length).First();
+            // A person by their fullest name; a government by its seat when the text names one ("the Kremlin").
+            var name = group.First().Speaker.IsPerson
+                ? group.Select(s => s.Speaker.Name).OrderByDescending(n => n.Length).First()
+                : group.OrderBy(s => s.Speaker.IsSeat ? 0 : 1).First().Speaker.Name;
             document.Statements.Add(new Statement
             {
-                Speaker = group.First().Speaker.IsPerson ? name : group.First().Speaker.Name,
+                Speaker = name,
                 Role = group.Select(s => s.Speaker.Role).FirstOrDefault(r => r is not null),
                 Organization = first.Organization,
                 Country = first.Country,
@@ -234,21 +240,32 @@ public sealed class AttributionRecognizer : IAnnotator
             return true;
         }
         bool named = char.IsUpper(head[0]) || head.Any(char.IsUpper) || _lexicon.IsSpeakerNoun(head);
-        var opener = W(first);
-        bool opens = char.IsUpper(opener[0]) || Determiners.Contains(opener) || char.IsLower(opener[0]);
-        return named && opens && document.Tokens[first].Kind == TokenKind.Word;
+        for (int k = first; k < last; k++)
+        {
+            if (W(k) is "with" or "to" or "in" or "on" or "at" or "by" or "from" or "into" or "over" or "against" or "about")
+            {
+                return false;
+            }
+        }
+        return named && document.Tokens[first].Kind == TokenKind.Word;
     }
 
     private Speaker? Identify(Document document, FoldedTokens folded, TextSpan subject, bool according, bool hasFigure,
-        Speaker? lastPerson, Speaker? lastSpeaker)
+        Speaker? lastPerson, Speaker? lastSpeaker, List<Speaker> earlier)
     {
         var text = StripArticle(document.Slice(subject));
         if (Pronouns.Contains(text))
         {
             return according ? null : text.ToLowerInvariant() is "he" or "she" ? lastPerson : lastSpeaker;
         }
+        // "the ministry", "the group": the speaker last named with that noun.
+        if (!text.Contains(' ') && _lexicon.IsSpeakerNoun(text) &&
+            earlier.LastOrDefault(e => e.Name.EndsWith(text, StringComparison.OrdinalIgnoreCase)) is { } antecedent)
+        {
+            return antecedent;
+        }
         var entry = BestEntry(document, folded, subject, out var entrySpan);
-        var person = PersonName(document, subject);
+        var person = PersonName(document, subject, entry is null ? null : entrySpan);
         if (person is not null)
         {
             var (name, role) = person.Value;
@@ -267,17 +284,44 @@ public sealed class AttributionRecognizer : IAnnotator
                     according || ReportOnlyKinds.Contains(source.Kind) || hasFigure);
             case NamedActor { Role: "group" } group:
                 return new Speaker(group.Actor.Name, null, group.Actor.Name, group.Actor.Country, false, according);
+            case NamedActor { Role: "government" } government:
+                return new Speaker(government.Actor.Name, null, government.Actor.Name, government.Actor.Country, false, according);
             case NamedActor state:
-                // Gold and readers name state bodies as written: "the Israeli military", "Sudan's army".
-                return new Speaker(StripArticle(document.Slice(subject)), null, state.Actor.Name, state.Actor.Country, false, according);
+                // State bodies go by the name the text gives them: "the Israeli military", "Russia's defence ministry".
+                return new Speaker(WithDemonym(StripArticle(document.Slice(subject)), state.Actor.Country), null, state.Actor.Name,
+                    state.Actor.Country, false, according);
             case Metonym metonym:
-                var government = _dictionary.StateActor("government", metonym.Country);
+                var seatGovernment = _dictionary.StateActor("government", metonym.Country);
                 var surface = StripArticle(document.Slice(entrySpan));
-                var speaker = metonym.IsSeat && !_dictionary.Country(metonym.Country)!.Seats.Take(1).Contains(surface) ? surface : government?.Name ?? surface;
-                return new Speaker(speaker, null, government?.Name, metonym.Country, false, according);
+                bool seat = metonym.IsSeat && !_dictionary.Country(metonym.Country)!.Seats.Take(1).Contains(surface);
+                return new Speaker(seat ? surface : seatGovernment?.Name ?? surface, null, seatGovernment?.Name, metonym.Country, false,
+                    according, IsSeat: seat);
+            case GenericActor { Role: "government" or "military" or "police" } generic
+                when _dictionary.StateActor(generic.Role, document.FocusCountry) is { } resolved:
+                var name = generic.Role == "government" ? resolved.Name : WithDemonym(text, resolved.Country);
+                return new Speaker(name, null, resolved.Name, resolved.Country, false, according);
         }
-        // Anonymous sources giving figures ("security sources", "local leaders") are sources only.
-        return new Speaker(text, null, null, null, false, according || hasFigure);
+        // Anonymous sources ("security sources", "residents") and anything giving figures are sources only.
+        bool anonymous = !text.Any(char.IsUpper);
+        return new Speaker(text, null, null, null, false, according || hasFigure || anonymous);
+    }
+
+    /// <summary>"Russia's defence ministry" → "Russian defence ministry"; "army" in a Syria story → "Syrian army".</summary>
+    private string WithDemonym(string text, string? country)
+    {
+        var info = _dictionary.Country(country);
+        if (info is null || info.Demonyms.Count == 0)
+        {
+            return text;
+        }
+        foreach (var form in new[] { info.Name + "'s ", info.Name + "’s " })
+        {
+            if (text.StartsWith(form, StringComparison.Ordinal))
+            {
+                return info.Demonyms[0] + " " + text[form.Length..];
+            }
+        }
+        return char.IsLower(text[0]) && !text.Contains(' ') ? info.Demonyms[0] + " " + text : text;
     }
 
     private static (string? Organization, string? Country) Organization(ActorEntry? entry) => entry switch
@@ -322,8 +366,30 @@ public sealed class AttributionRecognizer : IAnnotator
     }
 
     /// <summary>A person's name ends the subject: capitalised words after any titles ("Kremlin spokesman Dmitry Peskov").</summary>
-    private (string Name, string? Role)? PersonName(Document document, TextSpan subject)
+    private (string Name, string? Role)? PersonName(Document document, TextSpan subject, TextSpan? entity)
     {
+        // "Khalid al-Aleisir, Sudan's information minister": the name may lead an apposition.
+        var text = document.Slice(subject);
+        int comma = text.IndexOf(',');
+        if (comma > 0)
+        {
+            var head = new TextSpan(subject.Start, subject.Start + comma);
+            if (PersonName(document, head, entity) is { } leading)
+            {
+                var rest = text[(comma + 1)..].Trim();
+                return (leading.Name, leading.Role ?? (rest.Length == 0 ? null : StripArticle(rest)));
+            }
+            var tail = new TextSpan(subject.Start + comma + 1, subject.End);
+            while (tail.Start < tail.End && char.IsWhiteSpace(document.Text[tail.Start]))
+            {
+                tail = tail with { Start = tail.Start + 1 };
+            }
+            if (PersonName(document, tail, entity) is { } trailing)
+            {
+                return (trailing.Name, trailing.Role ?? StripArticle(text[..comma].Trim()));
+            }
+            return null;
+        }
         var tokens = document.Tokens.Where(t => t.Start >= subject.Start && t.End <= subject.End && t.Kind == TokenKind.Word).ToList();
         int n = 0;
         for (int i = tokens.Count - 1; i >= 0; i--)
@@ -342,7 +408,8 @@ public sealed class AttributionRecognizer : IAnnotator
         }
         var nameTokens = tokens[^n..];
         var nameSpan = new TextSpan(nameTokens[0].Start, nameTokens[^1].End);
-        if (document.Places.Any(p => p.Span.Overlaps(nameSpan)) || document.Actors.Any(a => a.Span.Overlaps(nameSpan)))
+        if (document.Places.Any(p => p.Span.Overlaps(nameSpan)) || document.Actors.Any(a => a.Span.Overlaps(nameSpan)) ||
+            entity is TextSpan e && e.Overlaps(nameSpan))
         {
             return null;
         }
