@@ -50,17 +50,32 @@ public sealed class EventRecognizer : IAnnotator
             {
                 continue;
             }
-            var cues = Cues(document, folded, sentence);
-            if (cues.Contains("future"))
-            {
-                continue;
-            }
+            var cues = Cues(document, folded, sentence.FirstToken, sentence.FirstToken + sentence.TokenCount - 1);
+            bool aggregate = document.Casualties.Any(c => sentence.Span.Covers(c.Span) && c.Scope == "aggregate");
             foreach (var found in Triggers(document, folded, sentence))
             {
-                var e = Build(document, sentence, found, cues, ref lastActor1);
-                if (e is not null)
+                // A toll over many incidents names its causes ("most of them in air strikes") without being an event.
+                if (aggregate && found.Trigger.Role == "noun")
                 {
-                    Merge(document, e);
+                    continue;
+                }
+                // Time and history cues count only in the trigger's own clause.
+                var near = Cues(document, folded, Math.Max(sentence.FirstToken, found.Match.FirstToken - 8),
+                    Math.Min(sentence.FirstToken + sentence.TokenCount - 1, found.Match.FirstToken + found.Match.TokenCount + 6));
+                if (near.Contains("future"))
+                {
+                    continue;
+                }
+                var eventCues = new HashSet<string>(cues.Where(c => c is "claimed" or "unconfirmed" or "denied"));
+                eventCues.UnionWith(near.Where(c => c == "background"));
+                var places = CoordinatedPlaces(document, sentence);
+                foreach (var place in places.Count >= 2 ? places.Cast<PlaceMention?>() : [null])
+                {
+                    var e = Build(document, sentence, found, eventCues, ref lastActor1, place);
+                    if (e is not null)
+                    {
+                        Merge(document, e);
+                    }
                 }
             }
         }
@@ -119,10 +134,10 @@ public sealed class EventRecognizer : IAnnotator
     private static int Boost(Trigger trigger, List<Trigger> modifiers) =>
         modifiers.Where(m => m.SubEventType == trigger.SubEventType).Select(m => 2).DefaultIfEmpty(0).Max();
 
-    private HashSet<string> Cues(Document document, FoldedTokens folded, Sentence sentence)
+    private HashSet<string> Cues(Document document, FoldedTokens folded, int first, int last)
     {
         var cues = new HashSet<string>();
-        for (int k = sentence.FirstToken; k < sentence.FirstToken + sentence.TokenCount; k++)
+        for (int k = first; k <= last; k++)
         {
             if (_lexicon.Cues.LongestAt(document, folded, k) is { } m)
             {
@@ -133,7 +148,38 @@ public sealed class EventRecognizer : IAnnotator
         return cues;
     }
 
-    private Event? Build(Document document, Sentence sentence, Found found, HashSet<string> cues, ref Actor? lastActor1)
+    /// <summary>"Damascus, Homs, Tartus and Palmyra": towns named in one list, one event each (ACLED: one place per event).</summary>
+    private static List<PlaceMention> CoordinatedPlaces(Document document, Sentence sentence)
+    {
+        var towns = document.Places.Where(p => sentence.Span.Covers(p.Span) &&
+                                               p.Kind is PlaceKind.PopulatedPlace or PlaceKind.District or PlaceKind.Feature)
+            .OrderBy(p => p.Start).ToList();
+        var best = new List<PlaceMention>();
+        var chain = new List<PlaceMention>();
+        foreach (var p in towns)
+        {
+            if (chain.Count > 0)
+            {
+                var gap = document.Text[chain[^1].End..p.Start].Trim();
+                if (gap is not ("," or "and" or ", and" or "or" or ", or"))
+                {
+                    chain = [];
+                }
+            }
+            if (chain.All(c => c.Name != p.Name))
+            {
+                chain.Add(p);
+            }
+            if (chain.Count > best.Count)
+            {
+                best = [.. chain];
+            }
+        }
+        return best;
+    }
+
+    private Event? Build(Document document, Sentence sentence, Found found, HashSet<string> cues, ref Actor? lastActor1,
+        PlaceMention? listedPlace)
     {
         var trigger = found.Trigger;
         var triggerSpan = found.Match.Span;
@@ -163,6 +209,13 @@ public sealed class EventRecognizer : IAnnotator
         if (actor1 is null && StartsWithPronoun(document, sentence))
         {
             actor1 = lastActor1;
+        }
+        if (actor1 is null && sentence.Index > 0 && trigger.EventType is "battles" or "explosions_remote_violence")
+        {
+            // "Fighters entered Rastan": the armed actor the previous sentence named.
+            var previous = document.Sentences[sentence.Index - 1].Span;
+            actor1 = document.Actors.Where(a => previous.Covers(a.Span) && !a.IsMetonym && a.Type is not (ActorType.Civilians or ActorType.Protesters))
+                .Select(a => a.Actor).FirstOrDefault() ?? lastActor1;
         }
         Actor? actor2 = after.FirstOrDefault(a => a.Actor != actor1)?.Actor;
         if (actor2 is null && trigger.EventType is "explosions_remote_violence" or "violence_against_civilians" && TargetsCivilians(document, sentence, triggerSpan))
@@ -206,12 +259,15 @@ public sealed class EventRecognizer : IAnnotator
             subType = "non_state_actor_overtakes_territory";
         }
         if (subType == "non_state_actor_overtakes_territory" && actor1 is { Type: ActorType.StateForces } &&
-            actor1.Country == document.FocusCountry && actor1.Name.StartsWith("Military Forces", StringComparison.Ordinal))
+            actor1.Country == document.FocusCountry)
         {
             subType = "government_regains_territory";
+            actor1 = _actors.StateActor("military", actor1.Country) ?? actor1;
         }
 
-        var place = ChoosePlace(document, sentence, triggerSpan);
+        var place = listedPlace is not null
+            ? Location(document, listedPlace, NearPrecision(document, listedPlace))
+            : ChoosePlace(document, sentence, triggerSpan);
         var time = document.Times.Where(t => sentence.Span.Covers(t.Span) && !t.IsFuture)
             .OrderBy(t => Math.Abs(t.Start - triggerSpan.Start)).FirstOrDefault();
         var published = document.Metadata.Published;
