@@ -160,6 +160,9 @@ public sealed partial class TimeRecognizer : IAnnotator
     [GeneratedRegex(@"\b(?:in|since|of|from|by|until|before|after|during)\s+(?:early |late |mid-)?(?<y>(?:19|20)\d\d)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Year();
 
+    [GeneratedRegex(@"(?<![\d,.])\b(?<y>(?:19|20)\d\d)\b(?![\d,.]\d)")]
+    private static partial Regex BareYear();
+
     [GeneratedRegex(@"\b(?:(?<last>last|this past)\s+|(?<next>next|this coming)\s+|(?:late|early)\s+(?:on\s+)?|on\s+|overnight\s+into\s+)?(?<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s|’s)?(?:\s+(?:night|morning|afternoon|evening))?\b")]
     private static partial Regex Weekday();
 

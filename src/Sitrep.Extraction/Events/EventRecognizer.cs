@@ -113,11 +113,18 @@ public sealed class EventRecognizer : IAnnotator
             }
             k += m.TokenCount - 1;
         }
+        // "called the bombings ...": a definite noun refers back to an event already told.
+        bool anchored = document.Places.Any(p => sentence.Span.Covers(p.Span)) || document.Times.Any(t => sentence.Span.Covers(t.Span));
+        all.RemoveAll(f => !anchored && f.Trigger.Role == "noun" && f.Match.FirstToken > first &&
+                           folded[f.Match.FirstToken - 1] is "the" or "these" or "this" or "those" or "its" or "their");
+        bool crowd = document.Actors.Any(a => sentence.Span.Covers(a.Span) && a.Type is ActorType.Protesters or ActorType.Rioters);
+        int Score(Found f) => f.Trigger.Weight + Boost(f.Trigger, modifiers) +
+                              (crowd && f.Trigger.EventType is "riots" or "protests" ? 4 : 0);
         var chosen = new List<Found>();
         foreach (var group in all.GroupBy(f => f.Trigger.EventType))
         {
-            var best = group.OrderByDescending(f => f.Trigger.Weight + Boost(f.Trigger, modifiers)).First();
-            if (best.Trigger.Weight + Boost(best.Trigger, modifiers) >= 4)
+            var best = group.OrderByDescending(Score).First();
+            if (Score(best) >= 4)
             {
                 chosen.Add(best);
             }
@@ -125,8 +132,8 @@ public sealed class EventRecognizer : IAnnotator
         // One incident, one type: a strike that killed people is not also a battle.
         if (chosen.Count > 1)
         {
-            var top = chosen.Max(f => f.Trigger.Weight);
-            chosen = chosen.Where(f => f.Trigger.Weight >= top - 1).ToList();
+            var top = chosen.Max(Score);
+            chosen = chosen.Where(f => Score(f) >= top - 1).ToList();
         }
         return chosen;
     }
@@ -196,14 +203,15 @@ public sealed class EventRecognizer : IAnnotator
         if (actor1 is not null && byActor is null)
         {
             // "The Russian and Syrian air forces bombed": allies before the trigger are associated actors.
-            assoc1.AddRange(before.Where(a => a.Actor != actor1 && a.Type == ActorType.StateForces && a.Type != ActorType.Civilians)
-                .Select(a => a.Actor).Distinct());
-            var firstBefore = before.FirstOrDefault(a => a.Type != ActorType.Civilians);
-            if (firstBefore is not null && firstBefore.Actor != actor1 && assoc1.Contains(firstBefore.Actor))
+            var head = before.Last(a => a.Actor == actor1);
+            // Only allies joined to the first side in one phrase ("the Russian and Syrian air forces").
+            var allies = before.Where(a => a.Actor != actor1 && a.Type == ActorType.StateForces && a.End <= head.Start &&
+                                           document.Text[a.End..head.Start].Trim() is "and" or "," or "and the").ToList();
+            if (allies.Count > 0)
             {
-                assoc1.Remove(firstBefore.Actor);
                 assoc1.Add(actor1);
-                actor1 = firstBefore.Actor;
+                assoc1.AddRange(allies.Skip(1).Select(a => a.Actor));
+                actor1 = allies[0].Actor;
             }
         }
         if (actor1 is null && StartsWithPronoun(document, sentence))
@@ -235,6 +243,7 @@ public sealed class EventRecognizer : IAnnotator
                 {
                     "protests" => _actors.StateActor("protesters", document.FocusCountry),
                     "riots" => _actors.StateActor("rioters", document.FocusCountry),
+                    _ when trigger.SubEventType == "arrests" => _actors.StateActor("police", document.FocusCountry),
                     _ => null,
                 };
                 if (actor1 is null && trigger.EventType == "strategic_developments")
@@ -329,7 +338,9 @@ public sealed class EventRecognizer : IAnnotator
             PlaceKind.Admin1 or PlaceKind.Region => 2,
             _ => 3,
         };
-        var inSentence = document.Places.Where(p => sentence.Span.Covers(p.Span)).ToList();
+        // The dateline says where the report was filed, not where anything happened.
+        var places = document.Places.Where(p => document.Dateline is not { } d || !d.Span.Covers(p.Span)).ToList();
+        var inSentence = places.Where(p => sentence.Span.Covers(p.Span)).ToList();
         var chosen = inSentence.OrderBy(Rank).ThenBy(p => Math.Abs(p.Start - trigger.Start)).FirstOrDefault();
         if (chosen is not null && Rank(chosen) < 3)
         {
@@ -342,7 +353,7 @@ public sealed class EventRecognizer : IAnnotator
                 continue;
             }
             var span = document.Sentences[neighbour].Span;
-            var near = document.Places.Where(p => span.Covers(p.Span) && Rank(p) < 3).OrderBy(Rank).FirstOrDefault();
+            var near = places.Where(p => span.Covers(p.Span) && Rank(p) < 3).OrderBy(Rank).FirstOrDefault();
             if (near is not null)
             {
                 return Location(document, near, Rank(near) == 0 ? 2 : 3);
@@ -352,7 +363,7 @@ public sealed class EventRecognizer : IAnnotator
         {
             return Location(document, chosen, 3);
         }
-        var focus = document.Places.Where(p => p.Country == document.FocusCountry && !document.InCaption(p.Start))
+        var focus = places.Where(p => p.Country == document.FocusCountry && !document.InCaption(p.Start))
             .GroupBy(p => p.Name).OrderByDescending(g => g.Count()).ThenBy(g => Rank(g.First())).FirstOrDefault()?.First();
         return focus is null ? null : Location(document, focus, Rank(focus) == 0 ? 2 : 3);
     }
@@ -369,14 +380,20 @@ public sealed class EventRecognizer : IAnnotator
     /// <summary>Sentences about one incident (same type, place and day) become one event with all the evidence.</summary>
     private static void Merge(Document document, Event e)
     {
-        var same = document.Events.FirstOrDefault(x => x.SubEventType == e.SubEventType && x.Timeframe == e.Timeframe &&
-                                                       x.Location?.Name == e.Location?.Name && x.Date?.Start == e.Date?.Start);
+        static bool Crowd(Event x) => x.EventType is "protests" or "riots";
+        var same = document.Events.FirstOrDefault(x =>
+            (x.SubEventType == e.SubEventType || (Crowd(x) && Crowd(e) && Math.Abs(x.SentenceIndex - e.SentenceIndex) <= 2)) &&
+            x.Timeframe == e.Timeframe && x.Location?.Name == e.Location?.Name && SameDay(x.Date, e.Date));
         if (same is null)
         {
             document.Events.Add(e);
             return;
         }
         same.Evidence.AddRange(e.Evidence);
+        if (e.EventType == "riots" && same.EventType == "protests")
+        {
+            (same.EventType, same.SubEventType, same.Actor1) = (e.EventType, e.SubEventType, e.Actor1);
+        }
         same.Sources = same.Sources.Union(e.Sources).ToList();
         same.Actor2 ??= e.Actor2;
         if (same.Fatalities.Best is null)
@@ -384,6 +401,9 @@ public sealed class EventRecognizer : IAnnotator
             same.Fatalities = e.Fatalities;
         }
     }
+
+    /// <summary>Two datings of one incident: the same day or window (an incident told twice is dated twice alike).</summary>
+    private static bool SameDay(EventDate? a, EventDate? b) => a is null || b is null || a.Start == b.Start && a.End == b.End;
 
     private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
