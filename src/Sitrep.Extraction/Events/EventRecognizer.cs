@@ -52,7 +52,12 @@ public sealed class EventRecognizer : IAnnotator
             }
             var cues = Cues(document, folded, sentence.FirstToken, sentence.FirstToken + sentence.TokenCount - 1);
             bool aggregate = document.Casualties.Any(c => sentence.Span.Covers(c.Span) && c.Scope == "aggregate");
-            foreach (var found in Triggers(document, folded, sentence))
+            var triggers = Triggers(document, folded, sentence);
+            if (triggers.Count == 0 && TollTrigger(document, sentence) is { } toll)
+            {
+                triggers.Add(toll);
+            }
+            foreach (var found in triggers)
             {
                 // A toll over many incidents names its causes ("most of them in air strikes") without being an event.
                 if (aggregate && found.Trigger.Role == "noun")
@@ -153,6 +158,27 @@ public sealed class EventRecognizer : IAnnotator
             }
         }
         return cues;
+    }
+
+    /// <summary>
+    /// "Two adults were killed at the hospital": a sentence that gives an incident's toll but names
+    /// no weapon continues the incident type of the story's last event.
+    /// </summary>
+    private Found? TollTrigger(Document document, Sentence sentence)
+    {
+        var figure = document.Casualties.FirstOrDefault(c => sentence.Span.Covers(c.Span) && c.Scope == "event" &&
+                                                             c.Outcome is "killed" or "injured");
+        var previous = document.Events.LastOrDefault(e => e.Timeframe == "current" && sentence.Index - e.SentenceIndex <= 3 &&
+                                                          e.EventType is "explosions_remote_violence" or "battles" or "violence_against_civilians");
+        if (figure is null || previous is null || !document.Places.Any(p => sentence.Span.Covers(p.Span)))
+        {
+            return null;
+        }
+        var trigger = new Trigger("(toll)", previous.EventType, previous.SubEventType, 4, "noun");
+        var span = figure.NumberSpan;
+        int token = document.Tokens.FindIndex(t => t.Start == span.Start);
+        var match = new PhraseMatch<IReadOnlyList<Trigger>>(Math.Max(token, sentence.FirstToken), 1, span, [trigger]);
+        return new Found(match, trigger);
     }
 
     /// <summary>"Damascus, Homs, Tartus and Palmyra": towns named in one list, one event each (ACLED: one place per event).</summary>
@@ -263,6 +289,11 @@ public sealed class EventRecognizer : IAnnotator
         assoc1.RemoveAll(a => a == actor1 || a == actor2);
 
         var subType = trigger.SubEventType;
+        // "Strikes also hit Dnipro" after "a Russian missile": a weak word takes the story's established kind.
+        if (trigger.Weight <= 4 && document.Events.LastOrDefault(e => e.EventType == trigger.EventType && e.Timeframe == "current") is { } earlier)
+        {
+            subType = earlier.SubEventType;
+        }
         if (subType == "government_regains_territory" && actor1 is { Type: not ActorType.StateForces })
         {
             subType = "non_state_actor_overtakes_territory";
