@@ -217,21 +217,24 @@ public sealed class EventRecognizer : IAnnotator
         var trigger = found.Trigger;
         var triggerSpan = found.Match.Span;
         var actors = document.Actors.Where(a => sentence.Span.Covers(a.Span)).ToList();
-        var combatants = actors.Where(a => !a.IsMetonym || trigger.EventType == "strategic_developments").ToList();
+        // Who says it is not who does it: "Rwanda's army said shells fired by Congolese troops ...".
+        var speakers = document.Attributions.Where(a => a.SentenceIndex == sentence.Index).Select(a => a.SourceSpan).ToList();
+        var combatants = actors.Where(a => (!a.IsMetonym || trigger.EventType == "strategic_developments") &&
+                                           !speakers.Any(s => s.Overlaps(a.Span))).ToList();
+        var rest = document.Text[triggerSpan.End..sentence.End];
 
-        // Passive: "was shelled by X" makes X the first side.
-        var byActor = combatants.FirstOrDefault(a => a.Start > triggerSpan.End && a.Start - triggerSpan.End < 8 &&
-                                                     document.Text.AsSpan(triggerSpan.End, a.Start - triggerSpan.End).ToString().Contains("by "));
+        // Passive: "was shelled by X", "shells fired by X".
+        var byActor = combatants.FirstOrDefault(a => a.Start > triggerSpan.End && a.Start - triggerSpan.End < 80 &&
+                                                     document.Text[triggerSpan.End..a.Start].TrimEnd().EndsWith(" by", StringComparison.Ordinal));
         var before = combatants.Where(a => a.End <= triggerSpan.Start).ToList();
         var after = combatants.Where(a => a.Start >= triggerSpan.End && a != byActor).ToList();
         Actor? actor1 = byActor?.Actor ?? before.LastOrDefault(a => a.Type != ActorType.Civilians)?.Actor;
         var assoc1 = new List<Actor>();
         if (actor1 is not null && byActor is null)
         {
-            // "The Russian and Syrian air forces bombed": allies before the trigger are associated actors.
             var head = before.Last(a => a.Actor == actor1);
-            // Only allies joined to the first side in one phrase ("the Russian and Syrian air forces").
-            var allies = before.Where(a => a.Actor != actor1 && a.Type == ActorType.StateForces && a.End <= head.Start &&
+            // Sides joined in one phrase ("the Russian and Syrian air forces", "rebels and Rwandan troops"): the first leads.
+            var allies = before.Where(a => a.Actor != actor1 && a.Type != ActorType.Civilians && a.End <= head.Start &&
                                            document.Text[a.End..head.Start].Trim() is "and" or "," or "and the").ToList();
             if (allies.Count > 0)
             {
@@ -240,16 +243,31 @@ public sealed class EventRecognizer : IAnnotator
                 actor1 = allies[0].Actor;
             }
         }
+        // "X launched an offensive against Y ... fighting": the sides of "against".
+        int against = document.Text.IndexOf(" against ", sentence.Start, sentence.Span.Length, StringComparison.Ordinal);
+        if (trigger.EventType == "battles" && against > 0 &&
+            combatants.LastOrDefault(a => a.End <= against && a.Type != ActorType.Civilians) is { } attacker &&
+            combatants.FirstOrDefault(a => a.Start > against) is { } defender)
+        {
+            actor1 = attacker.Actor;
+            after = [defender, .. after.Where(a => a != defender)];
+        }
+        if (actor1 is null && speakers.Count > 0 && System.Text.RegularExpressions.Regex.IsMatch(rest, @"\b(its|their|our)\s+(forces|fighters|troops|men|units|drones|warplanes)\b"))
+        {
+            // "HTS said its men had stormed the prison": the speaker acts.
+            actor1 = actors.FirstOrDefault(a => speakers.Any(s => s.Overlaps(a.Span)) && !a.IsMetonym)?.Actor;
+        }
         if (actor1 is null && StartsWithPronoun(document, sentence))
         {
             actor1 = lastActor1;
         }
         if (actor1 is null && sentence.Index > 0 && trigger.EventType is "battles" or "explosions_remote_violence")
         {
-            // "Fighters entered Rastan": the armed actor the previous sentence named.
+            // "Warplanes struck ...": the side of the story's last event, else the armed actor the previous sentence named.
             var previous = document.Sentences[sentence.Index - 1].Span;
-            actor1 = document.Actors.Where(a => previous.Covers(a.Span) && !a.IsMetonym && a.Type is not (ActorType.Civilians or ActorType.Protesters))
-                .Select(a => a.Actor).FirstOrDefault() ?? lastActor1;
+            actor1 = document.Events.LastOrDefault(e => sentence.Index - e.SentenceIndex <= 2)?.Actor1 ??
+                     document.Actors.Where(a => previous.Covers(a.Span) && !a.IsMetonym && a.Type is not (ActorType.Civilians or ActorType.Protesters))
+                         .Select(a => a.Actor).FirstOrDefault() ?? lastActor1;
         }
         Actor? actor2 = after.FirstOrDefault(a => a.Actor != actor1)?.Actor;
         if (actor2 is null && trigger.EventType is "explosions_remote_violence" or "violence_against_civilians" && TargetsCivilians(document, sentence, triggerSpan))
