@@ -36,7 +36,8 @@ public sealed class ExtractionResources
             Gazetteer = gazetteer,
             Actors = actors,
             Places = PlaceLexicon.Load(DataDirectory.File("lexicon", "place_context.tsv"),
-                actors.Countries.Values.SelectMany(c => c.Demonyms.Select(d => (d, c.Iso2)))),
+                // "US" and "U.S." are adjectives and names at once: as names they may be places.
+                actors.Countries.Values.SelectMany(c => c.Demonyms.Where(d => !c.Aliases.Contains(d) && d != c.Name).Select(d => (d, c.Iso2)))),
             Figures = FigureLexicon.Load(DataDirectory.File("lexicon")),
             Events = EventLexicon.Load(DataDirectory.File("events", "triggers.tsv"), DataDirectory.File("events", "cues.tsv")),
             Abbreviations = Abbreviations.Load(DataDirectory.File("lexicon", "abbreviations.tsv")),

@@ -13,6 +13,12 @@ namespace Sitrep.Extraction.Actors;
 /// </summary>
 public sealed class ActorRecognizer : IAnnotator
 {
+    private static readonly HashSet<string> DescribedNouns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "organisation", "organization", "attack", "attacks", "group", "groups", "cell", "cells", "threat", "activity",
+        "designation", "list", "act", "acts", "violence", "insurgency", "ideology", "propaganda", "financing",
+    };
+
     private readonly ActorDictionary _dictionary;
 
     public ActorRecognizer(ActorDictionary dictionary)
@@ -61,6 +67,13 @@ public sealed class ActorRecognizer : IAnnotator
         document.Actors.AddRange(named);
         foreach (var m in generic)
         {
+            // "a terrorist organisation", "militant attacks": the word describes, it does not name an actor.
+            if (m.FirstToken + m.TokenCount < document.Tokens.Count &&
+                DescribedNouns.Contains(document.Text.Substring(document.Tokens[m.FirstToken + m.TokenCount].Start,
+                    document.Tokens[m.FirstToken + m.TokenCount].Span.Length)))
+            {
+                continue;
+            }
             var g = (GenericActor)m.Value;
             var actor = Resolve(document, g, m);
             if (actor is not null)

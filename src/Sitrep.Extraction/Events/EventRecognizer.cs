@@ -14,7 +14,7 @@ namespace Sitrep.Extraction.Events;
 /// the sentence's event-scope figures its fatalities, and cues its certainty and timeframe.
 /// Sentences about the same incident merge into one event that keeps all their evidence.
 /// </summary>
-public sealed class EventRecognizer : IAnnotator
+public sealed partial class EventRecognizer : IAnnotator
 {
     private static readonly HashSet<string> CivilianTargets = new(StringComparer.Ordinal)
     {
@@ -225,8 +225,9 @@ public sealed class EventRecognizer : IAnnotator
 
         // Passive: "was shelled by X", "shells fired by X".
         var byActor = combatants.FirstOrDefault(a => a.Start > triggerSpan.End && a.Start - triggerSpan.End < 80 &&
-                                                     document.Text[triggerSpan.End..a.Start].TrimEnd().EndsWith(" by", StringComparison.Ordinal));
-        var before = combatants.Where(a => a.End <= triggerSpan.Start).ToList();
+                                                     PassiveAgent().IsMatch(document.Text[triggerSpan.End..a.Start]));
+        // "Russian warplanes bombed": an actor phrase may run into the trigger.
+        var before = combatants.Where(a => a.Start < triggerSpan.Start).ToList();
         var after = combatants.Where(a => a.Start >= triggerSpan.End && a != byActor).ToList();
         Actor? actor1 = byActor?.Actor ?? before.LastOrDefault(a => a.Type != ActorType.Civilians)?.Actor;
         var assoc1 = new List<Actor>();
@@ -453,6 +454,9 @@ public sealed class EventRecognizer : IAnnotator
 
     /// <summary>Two datings of one incident: the same day or window (an incident told twice is dated twice alike).</summary>
     private static bool SameDay(EventDate? a, EventDate? b) => a is null || b is null || a.Start == b.Start && a.End == b.End;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bby(\s+the)?\s*$")]
+    private static partial System.Text.RegularExpressions.Regex PassiveAgent();
 
     private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

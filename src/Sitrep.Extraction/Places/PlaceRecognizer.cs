@@ -189,6 +189,14 @@ public sealed class PlaceRecognizer : IAnnotator
                 {
                     continue;
                 }
+                // "Idlib province": the division word is part of the name when the gazetteer knows the pair.
+                if (last + 1 < tokens.Count && DivisionWords.Contains(folded[last + 1]) && tokens[last + 1].SentenceIndex == tokens[i].SentenceIndex &&
+                    folded.Key(i, n + 1) is { } withDivision && _gazetteer.LookupExact(withDivision) is { Count: > 0 } divisions)
+                {
+                    var divisionKind = folded[last + 1].StartsWith("district", StringComparison.Ordinal) ? PlaceKind.District : PlaceKind.Admin1;
+                    best = new Candidate(i, n + 1, new TextSpan(tokens[i].Start, tokens[last + 1].End), divisions, true, divisionKind);
+                    break;
+                }
                 if (startsUpper && (run.First < i || run.Last > last) && !PartOfKnownName(document, folded, run, i, last))
                 {
                     continue;
