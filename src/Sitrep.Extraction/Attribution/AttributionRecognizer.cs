@@ -70,14 +70,15 @@ public sealed class AttributionRecognizer : IAnnotator
                 continue;
             }
             bool hasFigure = HasFigure(document, sentence);
+            bool quoted = HasQuote(document.Slice(sentence.Span));
             foreach (var (subject, according) in Subjects(document, sentence))
             {
-                var speaker = Identify(document, folded, subject, according, hasFigure, lastPerson, lastSpeaker, speakers);
+                var speaker = Identify(document, folded, subject, according, hasFigure, quoted, lastPerson, lastSpeaker, speakers);
                 if (speaker is null)
                 {
                     continue;
                 }
-                document.Attributions.Add(new Core.Annotations.Attribution(sentence.Span, subject, speaker.Organization ?? speaker.Name,
+                document.Attributions.Add(new Core.Annotations.Attribution(sentence.Span, subject, speaker.Name,
                     sentence.Index, !speaker.ReportOnly));
                 if (speaker.ReportOnly)
                 {
@@ -108,10 +109,10 @@ public sealed class AttributionRecognizer : IAnnotator
         {
             var first = group.First().Statement;
             bool direct = group.Any(s => s.Statement.Kind == "direct");
-            // A person by their fullest name; a government by its seat when the text names one ("the Kremlin").
+            // A person by their fullest name; a body by its seat ("the Kremlin"), else its own name, else as first written.
             var name = group.First().Speaker.IsPerson
                 ? group.Select(s => s.Speaker.Name).OrderByDescending(n => n.Length).First()
-                : group.OrderBy(s => s.Speaker.IsSeat ? 0 : 1).First().Speaker.Name;
+                : group.OrderBy(s => s.Speaker.IsSeat ? 0 : s.Speaker.Name == s.Speaker.Organization ? 1 : 2).First().Speaker.Name;
             document.Statements.Add(new Statement
             {
                 Speaker = name,
@@ -172,7 +173,9 @@ public sealed class AttributionRecognizer : IAnnotator
                 end1--;
             }
             int start = end1;
-            while (start - 1 >= first && !IsBoundary(document, start - 1))
+            // Inside an apposition ("Khalid al-Aleisir, the culture and information minister, said") "and" joins words.
+            bool apposition = IsComma(k - 1);
+            while (start - 1 >= first && (!IsBoundary(document, start - 1) || (apposition && W(start - 1) == "and")))
             {
                 start--;
             }
@@ -184,7 +187,7 @@ public sealed class AttributionRecognizer : IAnnotator
                 {
                     outer--;
                 }
-                if (outer <= start - 2 && char.IsUpper(W(start)[0]))
+                if (outer <= start - 2 && (char.IsUpper(W(start)[0]) || Determiners.Contains(W(start))))
                 {
                     start = outer;
                 }
@@ -239,6 +242,17 @@ public sealed class AttributionRecognizer : IAnnotator
         {
             return true;
         }
+        if (W(first) is "including" or "of" or "in" or "on" or "for" or "with" or "among" or "about" or "than")
+        {
+            return false;
+        }
+        for (int k = first; k <= last; k++)
+        {
+            if (document.Tokens[k].Kind == TokenKind.Number)
+            {
+                return false;
+            }
+        }
         bool named = char.IsUpper(head[0]) || head.Any(char.IsUpper) || _lexicon.IsSpeakerNoun(head);
         for (int k = first; k < last; k++)
         {
@@ -250,7 +264,7 @@ public sealed class AttributionRecognizer : IAnnotator
         return named && document.Tokens[first].Kind == TokenKind.Word;
     }
 
-    private Speaker? Identify(Document document, FoldedTokens folded, TextSpan subject, bool according, bool hasFigure,
+    private Speaker? Identify(Document document, FoldedTokens folded, TextSpan subject, bool according, bool hasFigure, bool quoted,
         Speaker? lastPerson, Speaker? lastSpeaker, List<Speaker> earlier)
     {
         var text = StripArticle(document.Slice(subject));
@@ -294,16 +308,21 @@ public sealed class AttributionRecognizer : IAnnotator
                 var seatGovernment = _dictionary.StateActor("government", metonym.Country);
                 var surface = StripArticle(document.Slice(entrySpan));
                 bool seat = metonym.IsSeat && !_dictionary.Country(metonym.Country)!.Seats.Take(1).Contains(surface);
-                return new Speaker(seat ? surface : seatGovernment?.Name ?? surface, null, seatGovernment?.Name, metonym.Country, false,
-                    according, IsSeat: seat);
+                // "Lebanon's health minister": the office speaks, for the government.
+                var speakerName = entrySpan.End < subject.End - 3 ? WithDemonym(text, metonym.Country)
+                    : seat ? surface : seatGovernment?.Name ?? surface;
+                return new Speaker(speakerName, null, seatGovernment?.Name, metonym.Country, false, according, IsSeat: seat);
             case GenericActor { Role: "government" or "military" or "police" } generic
                 when _dictionary.StateActor(generic.Role, document.FocusCountry) is { } resolved:
-                var name = generic.Role == "government" ? resolved.Name : WithDemonym(text, resolved.Country);
-                return new Speaker(name, null, resolved.Name, resolved.Country, false, according);
+                // "the government" is the Government of X; "health officials" and "city authorities" stay as written.
+                var bare = document.Slice(entrySpan).Length >= text.Length - 1;
+                var name = generic.Role == "government" && bare ? resolved.Name : WithDemonym(text, resolved.Country);
+                bool unnamed = !bare && !text.Any(char.IsUpper);
+                return new Speaker(name, null, resolved.Name, resolved.Country, false, according || (unnamed && (hasFigure || !quoted)));
         }
-        // Anonymous sources ("security sources", "residents") and anything giving figures are sources only.
+        // Anonymous sources ("security sources", "residents") are sources unless quoted; anything giving figures is a source.
         bool anonymous = !text.Any(char.IsUpper);
-        return new Speaker(text, null, null, null, false, according || hasFigure || anonymous);
+        return new Speaker(text, null, null, null, false, according || hasFigure || (anonymous && !quoted));
     }
 
     /// <summary>"Russia's defence ministry" → "Russian defence ministry"; "army" in a Syria story → "Syrian army".</summary>
@@ -354,6 +373,7 @@ public sealed class AttributionRecognizer : IAnnotator
                 ReportingSource => 1,
                 NamedActor => 2,
                 Metonym => 3,
+                GenericActor => 4,
                 _ => 9,
             };
             if (rank < bestRank)

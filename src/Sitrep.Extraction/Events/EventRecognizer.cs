@@ -460,16 +460,55 @@ public sealed partial class EventRecognizer : IAnnotator
 
     private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    private static readonly Dictionary<string, string> NoteVerbs = new(StringComparer.Ordinal)
+    {
+        ["armed_clash"] = "clashed with",
+        ["government_regains_territory"] = "regained territory from",
+        ["non_state_actor_overtakes_territory"] = "took territory from",
+        ["chemical_weapon"] = "used a chemical weapon against",
+        ["air_drone_strike"] = "carried out an air or drone strike against",
+        ["suicide_bomb"] = "carried out a suicide bombing against",
+        ["shelling_artillery_missile_attack"] = "shelled",
+        ["remote_explosive_landmine_ied"] = "set off a remote explosive against",
+        ["grenade"] = "threw a grenade at",
+        ["sexual_violence"] = "committed sexual violence against",
+        ["attack"] = "attacked",
+        ["abduction_forced_disappearance"] = "abducted",
+        ["peaceful_protest"] = "protested",
+        ["protest_with_intervention"] = "protested and were dispersed by",
+        ["excessive_force_against_protesters"] = "used excessive force against",
+        ["violent_demonstration"] = "rioted against",
+        ["mob_violence"] = "attacked as a mob",
+        ["agreement"] = "reached an agreement with",
+        ["arrests"] = "arrested",
+        ["change_to_group_activity"] = "changed its activity towards",
+        ["disrupted_weapons_use"] = "intercepted or disrupted weapons of",
+        ["headquarters_or_base_established"] = "established a base against",
+        ["looting_property_destruction"] = "looted or destroyed property of",
+        ["non_violent_transfer_of_territory"] = "took over territory without fighting from",
+        ["other"] = "acted against",
+    };
+
+    /// <summary>One ACLED-style sentence from the fields: "On 29 November 2024, HTS shelled ... in Aleppo (Aleppo). Casualties unknown."</summary>
     private static string Notes(Event e)
     {
+        static string Day(string iso) => DateOnly.Parse(iso, CultureInfo.InvariantCulture).ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
         var when = e.Date is null ? "On an unknown date" :
-            e.Date.Precision == DatePrecision.Day ? $"On {DateOnly.Parse(e.Date.Start, CultureInfo.InvariantCulture):d MMMM yyyy}" :
-            $"Between {DateOnly.Parse(e.Date.Start, CultureInfo.InvariantCulture):d MMMM yyyy} and {DateOnly.Parse(e.Date.End, CultureInfo.InvariantCulture):d MMMM yyyy}";
+            e.Date.Precision == DatePrecision.Day ? $"On {Day(e.Date.Start)}" : $"Between {Day(e.Date.Start)} and {Day(e.Date.End)}";
         var who = e.Actor1?.Name ?? "an unidentified actor";
-        var what = e.SubEventType.Replace('_', ' ');
-        var against = e.Actor2 is null ? "" : $" involving {e.Actor2.Name}";
+        if (e.AssocActor1.Count > 0)
+        {
+            who += " (with " + string.Join(", ", e.AssocActor1.Select(a => a.Name)) + ")";
+        }
+        var verb = NoteVerbs.GetValueOrDefault(e.SubEventType, "acted against");
+        var whom = e.Actor2?.Name;
+        var action = whom is null ? verb.Split(' ')[0] switch
+        {
+            "shelled" or "attacked" or "abducted" or "arrested" => verb + " targets",
+            _ => string.Join(' ', verb.Split(' ').Where(w => w is not ("against" or "with" or "from" or "of" or "at" or "by" or "towards"))),
+        } : $"{verb} {whom}";
         var where = e.Location is null ? "" : $" in {e.Location.Name}" + (e.Location.Admin1 is { } a && a != e.Location.Name ? $" ({a})" : "");
-        var toll = e.Fatalities.Best is int n ? $"{n} fatalities reported." : "Casualties unknown.";
-        return $"{when}, {who}: {what}{against}{where}. {toll}";
+        var toll = e.Fatalities.Best is int n ? $"{n} fatalities." : "Casualties unknown.";
+        return $"{when}, {who} {action}{where}. {toll}";
     }
 }

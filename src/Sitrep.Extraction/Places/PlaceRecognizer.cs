@@ -91,12 +91,16 @@ public sealed class PlaceRecognizer : IAnnotator
 
         foreach (var (c, e, why) in resolved.OrderBy(r => r.C.Span.Start))
         {
+            var written = document.Slice(c.Span);
+            // A town goes by the English spelling the report uses ("Hama"), not GeoNames' transliteration ("Ḩamāh").
+            bool useWritten = c.Exact && e.Kind is PlaceKind.PopulatedPlace or PlaceKind.District && written.Any(char.IsLower) &&
+                              !written.Contains('\n');
             document.Places.Add(new PlaceMention
             {
-                Text = document.Slice(c.Span),
+                Text = written,
                 Start = c.Span.Start,
                 End = c.Span.End,
-                Name = e.Name,
+                Name = useWritten ? written : e.Name,
                 Kind = e.Kind,
                 Country = e.Country,
                 Admin1 = e.Kind == PlaceKind.Country ? null : e.Admin1,
