@@ -88,12 +88,25 @@ public sealed partial class TimeRecognizer : IAnnotator
             }
             Add(m, date, date, DatePrecision.Day, next && date > published1);
         }
+        foreach (Match m in DaysAfter().Matches(text))
+        {
+            // "two days after the RSF said it had taken control": counted back from the sentence's own date.
+            int days = m.Groups["n"].Value.ToLowerInvariant() switch
+            {
+                "a" or "one" => 1, "two" => 2, "three" => 3, "four" => 4, "five" => 5, "six" => 6, var n => int.TryParse(n, out var d) ? d : 0,
+            };
+            var sentence = document.SentenceAt(m.Index);
+            var anchor = document.Times.Where(t => sentence is not null && sentence.Span.Covers(t.Span) && t.Start < m.Index && t.Precision == DatePrecision.Day)
+                .Select(t => (DateOnly?)t.From).LastOrDefault() ?? published1;
+            var date = m.Groups["dir"].Value == "after" ? anchor.AddDays(-days) : anchor.AddDays(days);
+            Add(m, date, date, DatePrecision.Day);
+        }
         foreach (Match m in Relative().Matches(text))
         {
             var phrase = m.Value.ToLowerInvariant();
             var (from, to, precision) = phrase switch
             {
-                var p when p.Contains("yesterday") => (published1.AddDays(-1), published1.AddDays(-1), DatePrecision.Day),
+                var p when p.Contains("yesterday") || p.Contains("previous") => (published1.AddDays(-1), published1.AddDays(-1), DatePrecision.Day),
                 var p when p.Contains("today") || p.Contains("overnight") || p.Contains("this morning") || p.Contains("tonight") =>
                     (published1, published1, DatePrecision.Day),
                 var p when p.Contains("last week") || p.Contains("past week") => (published1.AddDays(-7), published1.AddDays(-1), DatePrecision.Week),
@@ -166,6 +179,9 @@ public sealed partial class TimeRecognizer : IAnnotator
     [GeneratedRegex(@"\b(?:(?<last>last|this past)\s+|(?<next>next|this coming)\s+|(?:late|early)\s+(?:on\s+)?|on\s+|overnight\s+into\s+)?(?<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s|’s)?(?:\s+(?:night|morning|afternoon|evening))?\b")]
     private static partial Regex Weekday();
 
-    [GeneratedRegex(@"\b(?:yesterday|today|tonight|overnight|this morning|(?:last|this|next|past) week|earlier this month|this month|last month|(?:at|over) the weekend|(?:in the )?past few days|in recent days|(?:in the )?(?:past|last) 48 hours)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?<n>a|one|two|three|four|five|six|\d{1,2}) days? (?<dir>after|before)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex DaysAfter();
+
+    [GeneratedRegex(@"\b(?:the previous (?:day|afternoon|evening|night|morning)|yesterday|today|tonight|overnight|this morning|(?:last|this|next|past) week|earlier this month|this month|last month|(?:at|over) the weekend|(?:in the )?past few days|in recent days|(?:in the )?(?:past|last) 48 hours)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Relative();
 }

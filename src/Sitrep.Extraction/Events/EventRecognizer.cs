@@ -129,16 +129,25 @@ public sealed partial class EventRecognizer : IAnnotator
         foreach (var group in all.GroupBy(f => f.Trigger.EventType))
         {
             var best = group.OrderByDescending(Score).First();
-            if (Score(best) >= 4)
+            if (Score(best) < 4)
             {
-                chosen.Add(best);
+                continue;
             }
+            // "Warplanes pounded the city": a weak verb takes the kind its modifier names.
+            var modifier = modifiers.Where(m => m.EventType == best.Trigger.EventType && m.SubEventType != best.Trigger.SubEventType)
+                .OrderByDescending(m => m.Weight).FirstOrDefault();
+            if (modifier is not null && modifier.Weight > best.Trigger.Weight)
+            {
+                best = best with { Trigger = best.Trigger with { SubEventType = modifier.SubEventType } };
+            }
+            chosen.Add(best);
         }
-        // One incident, one type: a strike that killed people is not also a battle.
+        // One incident, one type: a strike that killed people is not also a battle; types in separate clauses both stand.
         if (chosen.Count > 1)
         {
-            var top = chosen.Max(Score);
-            chosen = chosen.Where(f => Score(f) >= top - 1).ToList();
+            var top = chosen.MaxBy(Score)!;
+            chosen = chosen.Where(f => f == top || Score(f) >= Score(top) - 1 ||
+                                       Math.Abs(f.Match.FirstToken - top.Match.FirstToken) >= 8).ToList();
         }
         return chosen;
     }

@@ -46,6 +46,6 @@ public sealed partial class DatelineRecognizer : IAnnotator
         document.Metadata.Outlet ??= outlet;
     }
 
-    [GeneratedRegex(@"(?<city>\p{Lu}[\p{Lu}'’.\-]+(?: \p{Lu}[\p{Lu}'’.\-]+){0,3})(?:, (?<country>\p{Lu}[\p{L}.]+(?: \p{Lu}[\p{L}.]+){0,2}))?(?: \((?<outlet>[\p{L}. -]{2,30})\))?\s*[-—–]{1,2}\s*")]
+    [GeneratedRegex(@"(?<city>\p{Lu}[\p{Lu}'’.\-]+(?: \p{Lu}[\p{Lu}'’.\-]+){0,3})(?:, (?<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.? \d{1,2}))?(?:, (?<country>\p{Lu}[\p{L}.]+(?: \p{Lu}[\p{L}.]+){0,2}))?(?: \((?<outlet>[\p{L}. -]{2,30})\))?\s*[-—–]{1,2}\s*")]
     private static partial Regex Pattern();
 }
