@@ -75,4 +75,8 @@ public sealed class Event
 
     [JsonIgnore]
     public int SentenceIndex { get; set; }
+
+    /// <summary>Told inside a quotation: a party's own words about the incident.</summary>
+    [JsonIgnore]
+    public bool FromQuote { get; set; }
 }

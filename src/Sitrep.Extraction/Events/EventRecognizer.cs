@@ -119,9 +119,13 @@ public sealed partial class EventRecognizer : IAnnotator
             k += m.TokenCount - 1;
         }
         // "called the bombings ...": a definite noun refers back to an event already told.
-        bool anchored = document.Places.Any(p => sentence.Span.Covers(p.Span)) || document.Times.Any(t => sentence.Span.Covers(t.Span));
-        all.RemoveAll(f => !anchored && f.Trigger.Role == "noun" && f.Match.FirstToken > first &&
-                           folded[f.Match.FirstToken - 1] is "the" or "these" or "this" or "those" or "its" or "their");
+        bool hasPlace = document.Places.Any(p => sentence.Span.Covers(p.Span));
+        bool anchored = hasPlace || document.Times.Any(t => sentence.Span.Covers(t.Span));
+        all.RemoveAll(f => f.Trigger.Role == "noun" && f.Match.FirstToken > first &&
+                           folded[f.Match.FirstToken - 1] is "the" or "these" or "this" or "those" or "its" or "their" &&
+                           (!anchored || f.Match.FirstToken - first <= 1));
+        // A weak noun ("drones", "missile") names an event only where the sentence also says where.
+        all.RemoveAll(f => f.Trigger.Role == "noun" && f.Trigger.Weight <= 4 && !hasPlace);
         bool crowd = document.Actors.Any(a => sentence.Span.Covers(a.Span) && a.Type is ActorType.Protesters or ActorType.Rioters);
         int Score(Found f) => f.Trigger.Weight + Boost(f.Trigger, modifiers) +
                               (crowd && f.Trigger.EventType is "riots" or "protests" ? 4 : 0);
@@ -175,8 +179,7 @@ public sealed partial class EventRecognizer : IAnnotator
     /// </summary>
     private Found? TollTrigger(Document document, Sentence sentence)
     {
-        var figure = document.Casualties.FirstOrDefault(c => sentence.Span.Covers(c.Span) && c.Scope == "event" &&
-                                                             c.Outcome is "killed" or "injured");
+        var figure = document.Casualties.FirstOrDefault(c => sentence.Span.Covers(c.Span) && c.Scope == "event" && c.Outcome == "killed");
         var previous = document.Events.LastOrDefault(e => e.Timeframe == "current" && sentence.Index - e.SentenceIndex <= 3 &&
                                                           e.EventType is "explosions_remote_violence" or "battles" or "violence_against_civilians");
         if (figure is null || previous is null || !document.Places.Any(p => sentence.Span.Covers(p.Span)))
@@ -371,8 +374,12 @@ public sealed partial class EventRecognizer : IAnnotator
             Timeframe = background ? "background" : "current",
             Evidence = [new Evidence(sentence.Start, sentence.End)],
             SentenceIndex = sentence.Index,
+            FromQuote = InsideQuote(document, sentence, triggerSpan.Start),
         };
     }
+
+    private static bool InsideQuote(Document document, Sentence sentence, int offset) =>
+        document.Text[sentence.Start..offset].Count(c => c is '"' or '“' or '”') % 2 == 1;
 
     private static bool StartsWithPronoun(Document document, Sentence sentence)
     {
@@ -397,8 +404,10 @@ public sealed partial class EventRecognizer : IAnnotator
             PlaceKind.Admin1 or PlaceKind.Region => 2,
             _ => 3,
         };
-        // The dateline says where the report was filed, not where anything happened.
-        var places = document.Places.Where(p => document.Dateline is not { } d || !d.Span.Covers(p.Span)).ToList();
+        // The dateline says where the report was filed, and a speaker's title where they serve, not where anything happened.
+        var speakers = document.Attributions.Select(a => a.SourceSpan).ToList();
+        var places = document.Places.Where(p => (document.Dateline is not { } d || !d.Span.Covers(p.Span)) &&
+                                                !speakers.Any(s => s.Covers(p.Span))).ToList();
         var inSentence = places.Where(p => sentence.Span.Covers(p.Span)).ToList();
         var chosen = inSentence.OrderBy(Rank).ThenBy(p => Math.Abs(p.Start - trigger.Start)).FirstOrDefault();
         if (chosen is not null && Rank(chosen) < 3)
@@ -440,9 +449,11 @@ public sealed partial class EventRecognizer : IAnnotator
     private static void Merge(Document document, Event e)
     {
         static bool Crowd(Event x) => x.EventType is "protests" or "riots";
+        // A quoted claim or an undated follow-up sentence retells the incident just reported.
+        bool Retelling(Event x) => e.FromQuote || (e.Date?.Text is null && e.SentenceIndex - x.SentenceIndex is > 0 and <= 2);
         var same = document.Events.FirstOrDefault(x =>
             (x.SubEventType == e.SubEventType || (Crowd(x) && Crowd(e) && Math.Abs(x.SentenceIndex - e.SentenceIndex) <= 2)) &&
-            x.Timeframe == e.Timeframe && x.Location?.Name == e.Location?.Name && SameDay(x.Date, e.Date));
+            x.Timeframe == e.Timeframe && x.Location?.Name == e.Location?.Name && (SameDay(x.Date, e.Date) || Retelling(x)));
         if (same is null)
         {
             document.Events.Add(e);
