@@ -186,7 +186,7 @@ public sealed partial class EventRecognizer : IAnnotator
         {
             return null;
         }
-        var trigger = new Trigger("(toll)", previous.EventType, previous.SubEventType, 4, "noun");
+        var trigger = new Trigger(TollPhrase, previous.EventType, previous.SubEventType, 4, "noun");
         var span = figure.NumberSpan;
         int token = document.Tokens.FindIndex(t => t.Start == span.Start);
         var match = new PhraseMatch<IReadOnlyList<Trigger>>(Math.Max(token, sentence.FirstToken), 1, span, [trigger]);
@@ -265,10 +265,15 @@ public sealed partial class EventRecognizer : IAnnotator
             actor1 = attacker.Actor;
             after = [defender, .. after.Where(a => a != defender)];
         }
-        if (actor1 is null && speakers.Count > 0 && System.Text.RegularExpressions.Regex.IsMatch(rest, @"\b(its|their|our)\s+(forces|fighters|troops|men|units|drones|warplanes)\b"))
+        if (actor1 is null && speakers.Count > 0 && SpeakerActs().IsMatch(document.Text[sentence.Start..triggerSpan.End]))
         {
-            // "HTS said its men had stormed the prison": the speaker acts.
+            // "HTS said its men had stormed the prison", "the army said it had retaken the city": the speaker acts.
             actor1 = actors.FirstOrDefault(a => speakers.Any(s => s.Overlaps(a.Span)) && !a.IsMetonym)?.Actor;
+        }
+        if (trigger.Phrase == TollPhrase && document.Events.LastOrDefault(e => e.Timeframe == "current") is { } incident)
+        {
+            // A toll sentence continues the incident: its sides stay.
+            actor1 = incident.Actor1;
         }
         if (actor1 is null && StartsWithPronoun(document, sentence))
         {
@@ -474,6 +479,11 @@ public sealed partial class EventRecognizer : IAnnotator
 
     /// <summary>Two datings of one incident: the same day or window (an incident told twice is dated twice alike).</summary>
     private static bool SameDay(EventDate? a, EventDate? b) => a is null || b is null || a.Start == b.Start && a.End == b.End;
+
+    private const string TollPhrase = "(toll)";
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(said|says|announced|claimed|added|reported|confirmed)(\s+[\w-]+){0,4}?\s+(that\s+)?(it|they|we|its|their|our)\b")]
+    private static partial System.Text.RegularExpressions.Regex SpeakerActs();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\bby(\s+the)?\s*$")]
     private static partial System.Text.RegularExpressions.Regex PassiveAgent();
