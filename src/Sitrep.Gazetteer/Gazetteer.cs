@@ -34,8 +34,20 @@ public sealed class Gazetteer
         _entries = entries;
         _exact = exact;
         _skeleton = skeleton;
-        MaxWords = exact.Keys.Select(k => k.Count(c => c == ' ') + 1).DefaultIfEmpty(1).Max();
+        foreach (var key in exact.Keys)
+        {
+            int space = key.IndexOf(' ');
+            var first = space < 0 ? key : key[..space];
+            int words = key.Count(c => c == ' ') + 1;
+            _firstWords[first] = Math.Max(words, _firstWords.GetValueOrDefault(first));
+        }
+        MaxWords = _firstWords.Values.DefaultIfEmpty(1).Max();
     }
+
+    private readonly Dictionary<string, int> _firstWords = new(StringComparer.Ordinal);
+
+    /// <summary>How many words the longest name beginning with this (folded) word has; 0 when none does.</summary>
+    public int LongestStartingWith(string firstWordKey) => _firstWords.GetValueOrDefault(firstWordKey);
 
     public int Count => _entries.Count;
 

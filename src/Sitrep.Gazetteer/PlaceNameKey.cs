@@ -21,7 +21,9 @@ public static class PlaceNameKey
     {
         var sb = new StringBuilder(name.Length);
         bool space = false;
-        foreach (char raw in name.Normalize(NormalizationForm.FormKD))
+        // Plain ASCII needs no decomposition, and most tokens are plain ASCII.
+        var decomposed = Ascii.IsValid(name) ? name : name.Normalize(NormalizationForm.FormKD);
+        foreach (char raw in decomposed)
         {
             if (CharUnicodeInfo.GetUnicodeCategory(raw) == UnicodeCategory.NonSpacingMark)
             {

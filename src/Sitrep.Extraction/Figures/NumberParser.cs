@@ -69,8 +69,24 @@ public static class NumberParser
         return found;
     }
 
+    /// <summary>Words a count can begin with; any other word is rejected before the phrase tables are read.</summary>
+    private static readonly HashSet<string> Starters = new(
+        Units.Keys.Concat(Vague.Keys).Concat(Qualifiers.Select(q => q.Phrase.Split(' ')[0]))
+            .Concat(["between", "a", "an", "tens", "hundreds", "several"]), StringComparer.OrdinalIgnoreCase);
+
     public static NumberMention? ParseAt(Document document, int i, int lastToken)
     {
+        if (i > lastToken || i >= document.Tokens.Count)
+        {
+            return null;
+        }
+        var token = document.Tokens[i];
+        if (token.Kind != TokenKind.Number &&
+            !Starters.GetAlternateLookup<ReadOnlySpan<char>>().Contains(document.Text.AsSpan(token.Start, token.Span.Length)) &&
+            !document.Text.AsSpan(token.Start, token.Span.Length).Contains('-'))
+        {
+            return null;
+        }
         string W(int k) => k <= lastToken && k < document.Tokens.Count
             ? document.Text.Substring(document.Tokens[k].Start, document.Tokens[k].Span.Length).ToLowerInvariant()
             : "";

@@ -16,6 +16,9 @@ public sealed class PhraseIndex<T>
 {
     private readonly Dictionary<string, List<(T Value, string? CaseSensitive)>> _phrases = new(StringComparer.Ordinal);
 
+    // The longest phrase starting with each first word: most tokens start none, and are skipped at once.
+    private readonly Dictionary<string, int> _firstWords = new(StringComparer.Ordinal);
+
     public int MaxWords { get; private set; } = 1;
 
     public int Count => _phrases.Count;
@@ -36,7 +39,17 @@ public sealed class PhraseIndex<T>
         {
             list.Add((value, acronym ? Compact(phrase) : null));
         }
-        MaxWords = Math.Max(MaxWords, key.Count(c => c == ' ') + 1);
+        int words = key.Count(c => c == ' ') + 1;
+        MaxWords = Math.Max(MaxWords, words);
+        var firstWord = key.Split(' ')[0];
+        _firstWords[firstWord] = Math.Max(words, _firstWords.GetValueOrDefault(firstWord));
+        // "Rwanda's army" starts, in the text, with the token "Rwanda" followed by "'s".
+        var written = phrase.Split(' ')[0];
+        if (written.EndsWith("'s", StringComparison.Ordinal) || written.EndsWith("’s", StringComparison.Ordinal))
+        {
+            var stem = firstWord[..^1];
+            _firstWords[stem] = Math.Max(words + 1, _firstWords.GetValueOrDefault(stem));
+        }
     }
 
     public bool Contains(string phrase) => _phrases.ContainsKey(PlaceNameKey.Exact(phrase));
@@ -67,12 +80,13 @@ public sealed class PhraseIndex<T>
     public PhraseMatch<T>? LongestAt(Document document, FoldedTokens folded, int first)
     {
         var tokens = document.Tokens;
-        if (folded[first].Length == 0)
+        if (folded[first].Length == 0 || !_firstWords.TryGetValue(FirstWord(folded[first]), out var longest))
         {
             return null;
         }
         int sentence = tokens[first].SentenceIndex;
-        int limit = Math.Min(tokens.Count - first, MaxWords + 2);
+        // Punctuation inside a phrase ("al-Sham (HTS)") takes tokens that are not words: leave room for it.
+        int limit = Math.Min(tokens.Count - first, longest * 2 + 1);
         for (int n = limit; n >= 1; n--)
         {
             int last = first + n - 1;
@@ -99,6 +113,12 @@ public sealed class PhraseIndex<T>
     }
 
     private static string Compact(string s) => new(s.Where(char.IsLetterOrDigit).ToArray());
+
+    private static string FirstWord(string folded)
+    {
+        int space = folded.IndexOf(' ');
+        return space < 0 ? folded : folded[..space];
+    }
 }
 
 /// <summary>Each token folded once per document, so phrase keys are cheap to build.</summary>

@@ -177,7 +177,8 @@ public sealed class PlaceRecognizer : IAnnotator
             // Part of a longer proper name ("Benjamin Netanyahu", "Gold Apollo", "Sham FM"): not a place.
             var run = NameRun(document, folded, commonWords, i);
             Candidate? best = null;
-            for (int n = Math.Min(maxWords + 1, tokens.Count - i); n >= 1 && best is null; n--)
+            int exactWords = _gazetteer.LongestStartingWith(folded[i]);
+            for (int n = Math.Min(Math.Max(exactWords * 2 + 1, 3), Math.Min(maxWords + 1, tokens.Count - i)); n >= 1 && best is null; n--)
             {
                 int last = i + n - 1;
                 if (!SpanAllowed(document, folded, claimed, i, n))
