@@ -22,7 +22,7 @@ public sealed record GazetteerEntry(
 /// </summary>
 public sealed class Gazetteer
 {
-    private const int FormatVersion = 3;
+    private const int FormatVersion = 5;
     private static readonly byte[] Magic = "SRGZ"u8.ToArray();
 
     private readonly List<GazetteerEntry> _entries;
@@ -132,39 +132,75 @@ public sealed class Gazetteer
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         var temp = path + ".tmp";
         using (var file = File.Create(temp))
-        using (var zip = new BrotliStream(file, CompressionLevel.Fastest))
-        using (var w = new BinaryWriter(zip, Encoding.UTF8))
+        using (var w = new BinaryWriter(file, Encoding.UTF8))
         {
             w.Write(Magic);
             w.Write(FormatVersion);
-            w.Write(_entries.Count);
-            foreach (var e in _entries)
+            // Three compressed sections, so loading can decompress and parse them side by side.
+            WriteSection(w, s =>
             {
-                w.Write(e.GeonamesId ?? -1);
-                w.Write(e.Name);
-                w.Write(e.Kind);
-                w.Write(e.Country ?? "");
-                w.Write(e.Admin1 ?? "");
-                w.Write(e.Lat);
-                w.Write(e.Lon);
-                w.Write(e.Population);
-                w.Write(e.FeatureCode);
-            }
-            WriteIndex(w, _exact);
-            WriteIndex(w, _skeleton);
+                s.Write(_entries.Count);
+                foreach (var e in _entries)
+                {
+                    s.Write(e.GeonamesId ?? -1);
+                    s.Write(e.Name);
+                    s.Write(e.Kind);
+                    s.Write(e.Country ?? "");
+                    s.Write(e.Admin1 ?? "");
+                    s.Write(e.Lat);
+                    s.Write(e.Lon);
+                    s.Write(e.Population);
+                    s.Write(e.FeatureCode);
+                }
+            });
+            WriteSection(w, s => WriteIndex(s, _exact));
+            WriteSection(w, s => WriteIndex(s, _skeleton));
         }
         File.Move(temp, path, overwrite: true);
     }
 
     public static Gazetteer Load(string path)
     {
-        using var file = File.OpenRead(path);
-        using var zip = new BrotliStream(file, CompressionMode.Decompress);
-        using var r = new BinaryReader(new BufferedStream(zip, 1 << 16), Encoding.UTF8);
-        if (!r.ReadBytes(4).AsSpan().SequenceEqual(Magic) || r.ReadInt32() != FormatVersion)
+        byte[][] sections;
+        using (var file = File.OpenRead(path))
+        using (var r = new BinaryReader(file, Encoding.UTF8))
         {
-            throw new InvalidDataException($"{path} is not a Sitrep gazetteer index of version {FormatVersion}; rebuild it with 'sitrep gazetteer build'.");
+            if (!r.ReadBytes(4).AsSpan().SequenceEqual(Magic) || r.ReadInt32() != FormatVersion)
+            {
+                throw new InvalidDataException($"{path} is not a Sitrep gazetteer index of version {FormatVersion}; rebuild it with 'sitrep gazetteer build'.");
+            }
+            sections = [r.ReadBytes(r.ReadInt32()), r.ReadBytes(r.ReadInt32()), r.ReadBytes(r.ReadInt32())];
         }
+        List<GazetteerEntry>? entries = null;
+        Dictionary<string, int[]>? exact = null, skeleton = null;
+        Parallel.Invoke(
+            () => entries = ReadSection(sections[0], ReadEntries),
+            () => exact = ReadSection(sections[1], ReadIndex),
+            () => skeleton = ReadSection(sections[2], ReadIndex));
+        return new Gazetteer(entries!, exact!, skeleton!);
+    }
+
+    private static void WriteSection(BinaryWriter output, Action<BinaryWriter> write)
+    {
+        using var buffer = new MemoryStream();
+        using (var zip = new ZLibStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
+        using (var w = new BinaryWriter(new BufferedStream(zip, 1 << 16), Encoding.UTF8))
+        {
+            write(w);
+        }
+        output.Write((int)buffer.Length);
+        output.Write(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    private static T ReadSection<T>(byte[] bytes, Func<BinaryReader, T> read)
+    {
+        using var zip = new ZLibStream(new MemoryStream(bytes), CompressionMode.Decompress);
+        using var r = new BinaryReader(new BufferedStream(zip, 1 << 16), Encoding.UTF8);
+        return read(r);
+    }
+
+    private static List<GazetteerEntry> ReadEntries(BinaryReader r)
+    {
         int count = r.ReadInt32();
         var entries = new List<GazetteerEntry>(count);
         for (int i = 0; i < count; i++)
@@ -181,7 +217,7 @@ public sealed class Gazetteer
             entries.Add(new GazetteerEntry(i, id < 0 ? null : id, name, kind, country.Length == 0 ? null : country,
                 admin1.Length == 0 ? null : admin1, lat, lon, population, code));
         }
-        return new Gazetteer(entries, ReadIndex(r), ReadIndex(r));
+        return entries;
     }
 
     private static void WriteIndex(BinaryWriter w, Dictionary<string, int[]> index)
