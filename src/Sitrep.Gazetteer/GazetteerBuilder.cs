@@ -46,8 +46,15 @@ public sealed class GazetteerBuilder
         {
             builder.Add(new MutableEntry
             {
-                GeonamesId = e.GeonamesId, Name = e.Name, Kind = e.Kind, Country = e.Country, Admin1 = e.Admin1,
-                Lat = e.Lat, Lon = e.Lon, Population = e.Population, FeatureCode = e.FeatureCode,
+                GeonamesId = e.GeonamesId,
+                Name = e.Name,
+                Kind = e.Kind,
+                Country = e.Country,
+                Admin1 = e.Admin1,
+                Lat = e.Lat,
+                Lon = e.Lon,
+                Population = e.Population,
+                FeatureCode = e.FeatureCode,
             });
         }
         foreach (var (entry, key) in gazetteer.ExactKeys())
@@ -84,8 +91,15 @@ public sealed class GazetteerBuilder
             long.TryParse(c[14], out var population);
             var entry = new MutableEntry
             {
-                GeonamesId = id, Name = c[1], Kind = kind, Country = NullIfEmpty(c[8]),
-                Admin1Code = NullIfEmpty(c[10]), Lat = lat, Lon = lon, Population = population, FeatureCode = c[7],
+                GeonamesId = id,
+                Name = c[1],
+                Kind = kind,
+                Country = NullIfEmpty(c[8]),
+                Admin1Code = NullIfEmpty(c[10]),
+                Lat = lat,
+                Lon = lon,
+                Population = population,
+                FeatureCode = c[7],
             };
             entry.Names.Add(c[1]);
             entry.Names.Add(c[2]);
@@ -214,8 +228,13 @@ public sealed class GazetteerBuilder
             var (lat, lon) = points.GetValueOrDefault(iso);
             var entry = new MutableEntry
             {
-                Name = row["name"], Kind = PlaceKind.Country, Country = iso, Lat = lat, Lon = lon,
-                Population = 1_000_000_000, FeatureCode = "PCLI",
+                Name = row["name"],
+                Kind = PlaceKind.Country,
+                Country = iso,
+                Lat = lat,
+                Lon = lon,
+                Population = 1_000_000_000,
+                FeatureCode = "PCLI",
             };
             entry.Names.Add(row["name"]);
             entry.Names.UnionWith(row.List("aliases"));
@@ -236,8 +255,14 @@ public sealed class GazetteerBuilder
             var name = s.GetProperty("name").GetString()!;
             var entry = new MutableEntry
             {
-                Name = name, Kind = PlaceKind.Admin1, Country = s.GetProperty("countryCode").GetString(),
-                Admin1 = StripDivisionSuffix(name), Lat = p.Lat, Lon = p.Lon, Population = 500_000, FeatureCode = "ADM1",
+                Name = name,
+                Kind = PlaceKind.Admin1,
+                Country = s.GetProperty("countryCode").GetString(),
+                Admin1 = StripDivisionSuffix(name),
+                Lat = p.Lat,
+                Lon = p.Lon,
+                Population = 500_000,
+                FeatureCode = "ADM1",
             };
             entry.Names.Add(name);
             entry.Names.Add(entry.Admin1);

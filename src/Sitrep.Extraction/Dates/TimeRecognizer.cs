@@ -39,7 +39,13 @@ public sealed partial class TimeRecognizer : IAnnotator
             taken.Add(span);
             document.Times.Add(new TimeExpression
             {
-                Text = m.Value, Start = span.Start, End = span.End, From = from, To = to, Precision = precision, IsFuture = future,
+                Text = m.Value,
+                Start = span.Start,
+                End = span.End,
+                From = from,
+                To = to,
+                Precision = precision,
+                IsFuture = future,
             });
         }
 
@@ -93,7 +99,13 @@ public sealed partial class TimeRecognizer : IAnnotator
             // "two days after the RSF said it had taken control": counted back from the sentence's own date.
             int days = m.Groups["n"].Value.ToLowerInvariant() switch
             {
-                "a" or "one" => 1, "two" => 2, "three" => 3, "four" => 4, "five" => 5, "six" => 6, var n => int.TryParse(n, out var d) ? d : 0,
+                "a" or "one" => 1,
+                "two" => 2,
+                "three" => 3,
+                "four" => 4,
+                "five" => 5,
+                "six" => 6,
+                var n => int.TryParse(n, out var d) ? d : 0,
             };
             var sentence = document.SentenceAt(m.Index);
             var anchor = document.Times.Where(t => sentence is not null && sentence.Span.Covers(t.Span) && t.Start < m.Index && t.Precision == DatePrecision.Day)

@@ -16,23 +16,59 @@ public static class NumberParser
 {
     private static readonly Dictionary<string, int> Units = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["zero"] = 0, ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6, ["seven"] = 7,
-        ["eight"] = 8, ["nine"] = 9, ["ten"] = 10, ["eleven"] = 11, ["twelve"] = 12, ["thirteen"] = 13,
-        ["fourteen"] = 14, ["fifteen"] = 15, ["sixteen"] = 16, ["seventeen"] = 17, ["eighteen"] = 18,
-        ["nineteen"] = 19, ["twenty"] = 20, ["thirty"] = 30, ["forty"] = 40, ["fifty"] = 50, ["sixty"] = 60,
-        ["seventy"] = 70, ["eighty"] = 80, ["ninety"] = 90, ["dozen"] = 12, ["a dozen"] = 12,
+        ["zero"] = 0,
+        ["one"] = 1,
+        ["two"] = 2,
+        ["three"] = 3,
+        ["four"] = 4,
+        ["five"] = 5,
+        ["six"] = 6,
+        ["seven"] = 7,
+        ["eight"] = 8,
+        ["nine"] = 9,
+        ["ten"] = 10,
+        ["eleven"] = 11,
+        ["twelve"] = 12,
+        ["thirteen"] = 13,
+        ["fourteen"] = 14,
+        ["fifteen"] = 15,
+        ["sixteen"] = 16,
+        ["seventeen"] = 17,
+        ["eighteen"] = 18,
+        ["nineteen"] = 19,
+        ["twenty"] = 20,
+        ["thirty"] = 30,
+        ["forty"] = 40,
+        ["fifty"] = 50,
+        ["sixty"] = 60,
+        ["seventy"] = 70,
+        ["eighty"] = 80,
+        ["ninety"] = 90,
+        ["dozen"] = 12,
+        ["a dozen"] = 12,
     };
 
     private static readonly Dictionary<string, int> Scales = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["hundred"] = 100, ["thousand"] = 1000, ["million"] = 1_000_000, ["billion"] = 1_000_000_000,
+        ["hundred"] = 100,
+        ["thousand"] = 1000,
+        ["million"] = 1_000_000,
+        ["billion"] = 1_000_000_000,
     };
 
     /// <summary>Vague plurals and their conservative best value.</summary>
     private static readonly Dictionary<string, int> Vague = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["dozens"] = 12, ["tens"] = 10, ["scores"] = 20, ["hundreds"] = 100, ["thousands"] = 1000, ["millions"] = 1_000_000,
-        ["several"] = 3, ["a few"] = 3, ["a handful"] = 3, ["numerous"] = 3,
+        ["dozens"] = 12,
+        ["tens"] = 10,
+        ["scores"] = 20,
+        ["hundreds"] = 100,
+        ["thousands"] = 1000,
+        ["millions"] = 1_000_000,
+        ["several"] = 3,
+        ["a few"] = 3,
+        ["a handful"] = 3,
+        ["numerous"] = 3,
     };
 
     /// <summary>
