@@ -127,8 +127,11 @@ public sealed partial class EventRecognizer : IAnnotator
         // A weak noun ("drones", "missile") names an event only where the sentence also says where.
         all.RemoveAll(f => f.Trigger.Role == "noun" && f.Trigger.Weight <= 4 && !hasPlace);
         bool crowd = document.Actors.Any(a => sentence.Span.Covers(a.Span) && a.Type is ActorType.Protesters or ActorType.Rioters);
+        // A story already about strikes reads "Strikes also hit Dnipro" as one more.
+        var storyTypes = document.Events.Where(e => e.Timeframe == "current").Select(e => e.EventType).ToHashSet();
         int Score(Found f) => f.Trigger.Weight + Boost(f.Trigger, modifiers) +
-                              (crowd && f.Trigger.EventType is "riots" or "protests" ? 4 : 0);
+                              (crowd && f.Trigger.EventType is "riots" or "protests" ? 4 : 0) +
+                              (storyTypes.Contains(f.Trigger.EventType) ? 1 : 0);
         var chosen = new List<Found>();
         foreach (var group in all.GroupBy(f => f.Trigger.EventType))
         {
@@ -347,8 +350,12 @@ public sealed partial class EventRecognizer : IAnnotator
         var time = document.Times.Where(t => sentence.Span.Covers(t.Span) && !t.IsFuture)
             .OrderBy(t => Math.Abs(t.Start - triggerSpan.Start)).FirstOrDefault();
         var published = document.Metadata.Published;
+        // An undated sentence that goes on about the story's incident ("Strikes also hit Dnipro") keeps its day.
+        var continued = document.Events.LastOrDefault(e => e.Timeframe == "current" && e.EventType == trigger.EventType &&
+                                                           sentence.Index - e.SentenceIndex <= 3 && e.Date?.Precision == DatePrecision.Day);
         EventDate? date = time is not null
             ? new EventDate(Iso(time.From), Iso(time.To), time.Precision, time.Text)
+            : continued?.Date is { } day ? day with { Text = null }
             : published is DateOnly p ? new EventDate(Iso(p.AddDays(-2)), Iso(p), DatePrecision.Week, null) : null;
 
         bool background = cues.Contains("background") ||
