@@ -1,6 +1,7 @@
 using Sitrep.Core.Annotations;
 using Sitrep.Core.Data;
 using Sitrep.Extraction.Matching;
+using Sitrep.Gazetteer;
 
 namespace Sitrep.Extraction.Events;
 
@@ -20,6 +21,9 @@ public sealed class EventLexicon
     public PhraseIndex<IReadOnlyList<Trigger>> Triggers { get; } = new();
 
     public PhraseIndex<string> Cues { get; } = new();
+
+    /// <summary>Phrases with a one-word gap ("took * control of"), as folded words with "*" for the gap.</summary>
+    public List<(string[] Words, Trigger Trigger)> Wildcards { get; } = [];
 
     public int TriggerCount { get; private set; }
 
@@ -43,9 +47,11 @@ public sealed class EventLexicon
             {
                 throw row.Error("role must be verb, noun or modifier");
             }
-            // Wildcard phrases ("took * control of") are left to a later matcher; plain phrases cover their common forms.
             if (row["phrase"].Contains('*'))
             {
+                var trigger = new Trigger(row["phrase"], eventType, subType, weight, row["role"]);
+                lexicon.Wildcards.Add((row["phrase"].Split(' ').Select(w => w == "*" ? w : PlaceNameKey.Exact(w)).ToArray(), trigger));
+                lexicon.TriggerCount++;
                 continue;
             }
             if (!byPhrase.TryGetValue(row["phrase"], out var list))

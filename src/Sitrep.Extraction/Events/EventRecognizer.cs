@@ -118,6 +118,17 @@ public sealed partial class EventRecognizer : IAnnotator
             }
             k += m.TokenCount - 1;
         }
+        foreach (var (words, trigger) in _lexicon.Wildcards)
+        {
+            for (int k = first; k + words.Length - 1 <= last; k++)
+            {
+                if (words.Select((w, j) => w == "*" || folded[k + j] == w).All(x => x))
+                {
+                    var span = new TextSpan(document.Tokens[k].Start, document.Tokens[k + words.Length - 1].End);
+                    all.Add(new Found(new PhraseMatch<IReadOnlyList<Trigger>>(k, words.Length, span, [trigger]), trigger));
+                }
+            }
+        }
         // "called the bombings ...": a definite noun refers back to an event already told.
         bool hasPlace = document.Places.Any(p => sentence.Span.Covers(p.Span));
         bool anchored = hasPlace || document.Times.Any(t => sentence.Span.Covers(t.Span));
