@@ -74,6 +74,12 @@ public sealed class ActorRecognizer : IAnnotator
             {
                 continue;
             }
+            // "RSF fighters", "HTS militants": the generic word belongs to the group just named.
+            if (named.Any(n => n.End <= m.Span.Start && document.Text[n.End..m.Span.Start].Trim().Length == 0 && n.Type != ActorType.Civilians &&
+                               !n.IsMetonym && n.Name != _dictionary.StateActor("government", n.Country)?.Name))
+            {
+                continue;
+            }
             var g = (GenericActor)m.Value;
             var actor = Resolve(document, g, m);
             if (actor is not null)

@@ -74,12 +74,16 @@ public sealed partial class EventRecognizer : IAnnotator
                 var eventCues = new HashSet<string>(cues.Where(c => c is "claimed" or "unconfirmed" or "denied"));
                 eventCues.UnionWith(near.Where(c => c == "background"));
                 var places = CoordinatedPlaces(document, sentence);
+                var days = CoordinatedDays(document, sentence);
                 foreach (var place in places.Count >= 2 ? places.Cast<PlaceMention?>() : [null])
                 {
-                    var e = Build(document, sentence, found, eventCues, ref lastActor1, place);
-                    if (e is not null)
+                    foreach (var day in days.Count >= 2 ? days.Cast<TimeExpression?>() : [null])
                     {
-                        Merge(document, e);
+                        var e = Build(document, sentence, found, eventCues, ref lastActor1, place, day);
+                        if (e is not null)
+                        {
+                            Merge(document, e);
+                        }
                     }
                 }
             }
@@ -237,8 +241,24 @@ public sealed partial class EventRecognizer : IAnnotator
         return best;
     }
 
+    /// <summary>"on Friday and again on Saturday": one event per day (ACLED: one day per event).</summary>
+    private static List<TimeExpression> CoordinatedDays(Document document, Sentence sentence)
+    {
+        var days = document.Times.Where(t => sentence.Span.Covers(t.Span) && t.Precision == DatePrecision.Day && !t.IsFuture)
+            .OrderBy(t => t.Start).ToList();
+        for (int i = 1; i < days.Count; i++)
+        {
+            var gap = document.Text[days[i - 1].End..days[i].Start].Trim();
+            if (gap is not ("and" or "and again" or ", and" or "and then" or ", and again"))
+            {
+                return [];
+            }
+        }
+        return days.DistinctBy(d => d.From).ToList();
+    }
+
     private Event? Build(Document document, Sentence sentence, Found found, HashSet<string> cues, ref Actor? lastActor1,
-        PlaceMention? listedPlace)
+        PlaceMention? listedPlace, TimeExpression? listedDay)
     {
         var trigger = found.Trigger;
         var triggerSpan = found.Match.Span;
@@ -250,7 +270,7 @@ public sealed partial class EventRecognizer : IAnnotator
         var rest = document.Text[triggerSpan.End..sentence.End];
 
         // Passive: "was shelled by X", "shells fired by X".
-        var byActor = combatants.FirstOrDefault(a => a.Start > triggerSpan.End && a.Start - triggerSpan.End < 80 &&
+        var byActor = combatants.FirstOrDefault(a => a.Start > triggerSpan.End && a.Start - triggerSpan.End < 30 &&
                                                      PassiveAgent().IsMatch(document.Text[triggerSpan.End..a.Start]));
         // "Russian warplanes bombed": an actor phrase may run into the trigger.
         var before = combatants.Where(a => a.Start < triggerSpan.Start).ToList();
@@ -355,10 +375,20 @@ public sealed partial class EventRecognizer : IAnnotator
             actor1 = _actors.StateActor("military", actor1.Country) ?? actor1;
         }
 
-        var place = listedPlace is not null
+        var place0 = listedPlace is not null
             ? Location(document, listedPlace, NearPrecision(document, listedPlace))
             : ChoosePlace(document, sentence, triggerSpan);
-        var time = document.Times.Where(t => sentence.Span.Covers(t.Span) && !t.IsFuture)
+        var place = place0;
+        // Armed men storming a displacement camp attack civilians (ACLED), whatever the verb.
+        if (trigger.EventType == "battles" && place is not null && place.Name.Contains("camp", StringComparison.OrdinalIgnoreCase) &&
+            actor1 is { Type: not ActorType.StateForces } &&
+            (trigger.SubEventType == "armed_clash" || trigger.Phrase.StartsWith("storm", StringComparison.Ordinal) ||
+             trigger.Phrase.StartsWith("raid", StringComparison.Ordinal)))
+        {
+            subType = "attack";
+            actor2 = _actors.StateActor("civilians", place.Country ?? document.FocusCountry);
+        }
+        var time = listedDay ?? document.Times.Where(t => sentence.Span.Covers(t.Span) && !t.IsFuture)
             .OrderBy(t => Math.Abs(t.Start - triggerSpan.Start)).FirstOrDefault();
         var published = document.Metadata.Published;
         // An undated sentence that goes on about the story's incident ("Strikes also hit Dnipro") keeps its day.
@@ -384,7 +414,7 @@ public sealed partial class EventRecognizer : IAnnotator
 
         return new Event
         {
-            EventType = trigger.EventType,
+            EventType = EventTaxonomy.EventTypeOf(subType) ?? trigger.EventType,
             SubEventType = subType,
             Date = date,
             Actor1 = actor1,

@@ -93,7 +93,7 @@ public sealed class PlaceRecognizer : IAnnotator
         {
             var written = document.Slice(c.Span);
             // A town goes by the English spelling the report uses ("Hama"), not GeoNames' transliteration ("Ḩamāh").
-            bool useWritten = c.Exact && e.Kind is PlaceKind.PopulatedPlace or PlaceKind.District && written.Any(char.IsLower) &&
+            bool useWritten = c.Exact && e.Kind == PlaceKind.PopulatedPlace && written.Any(char.IsLower) &&
                               !written.Contains('\n');
             document.Places.Add(new PlaceMention
             {
