@@ -196,7 +196,7 @@ public sealed class AttributionRecognizer : IAnnotator
             {
                 start++;
             }
-            if (start <= end1 && end1 - start < 12)
+            if (start <= end1 && end1 - start < 16)
             {
                 var span = new TextSpan(tokens[start].Start, tokens[end1].End);
                 if (LooksLikeSpeaker(document, start, end1))
