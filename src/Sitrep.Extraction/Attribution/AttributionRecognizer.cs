@@ -20,7 +20,7 @@ public sealed class AttributionRecognizer : IAnnotator
         "said", "says", "say", "told", "tells", "reported", "reports", "added", "adds", "stated", "announced",
         "announces", "claimed", "claims", "denied", "denies", "warned", "warns", "confirmed", "confirms", "wrote",
         "posted", "tweeted", "declared", "insisted", "acknowledged", "accused", "accuses", "urged", "alleged", "noted",
-        "explained", "dismissed", "rejected", "vowed", "hoped", "blamed", "called", "condemned",
+        "explained", "dismissed", "rejected", "vowed", "hoped", "blamed", "called", "condemned", "put",
     };
 
     private static readonly HashSet<string> ReportOnlyKinds = new(StringComparer.Ordinal)
@@ -315,9 +315,12 @@ public sealed class AttributionRecognizer : IAnnotator
             case GenericActor { Role: "government" or "military" or "police" } generic
                 when _dictionary.StateActor(generic.Role, document.FocusCountry) is { } resolved:
                 // "the government" is the Government of X; "health officials" and "city authorities" stay as written.
-                var bare = document.Slice(entrySpan).Length >= text.Length - 1;
+                var bare = StripArticle(document.Slice(entrySpan)).ToLowerInvariant() is "government" or "authorities" or "regime" or "junta" or "administration" &&
+                           document.Slice(entrySpan).Length >= text.Length - 1;
                 var name = generic.Role == "government" && bare ? resolved.Name : WithDemonym(text, resolved.Country);
-                bool unnamed = !bare && !text.Any(char.IsUpper);
+                // "the army" names the force; "local officials" and "health officials" are anonymous.
+                bool whole = document.Slice(entrySpan).Length >= text.Length - 1 && generic.Role != "government";
+                bool unnamed = !bare && !whole && !text.Any(char.IsUpper);
                 return new Speaker(name, null, resolved.Name, resolved.Country, false, according || (unnamed && (hasFigure || !quoted)));
         }
         // Anonymous sources ("security sources", "residents") are sources unless quoted; anything giving figures is a source.

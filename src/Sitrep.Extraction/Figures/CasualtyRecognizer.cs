@@ -72,7 +72,8 @@ public sealed class CasualtyRecognizer : IAnnotator
                 carried = own;
                 carriedFrom = sentence.Index;
             }
-            var source = own ?? (sentence.Index - carriedFrom <= 1 ? carried : null);
+            // A source carries over to the next sentence of the same paragraph ("At least 24 civilians have also been killed").
+            var source = own ?? (sentence.Index - carriedFrom == 1 && SameParagraph(document, carriedFrom, sentence.Index) ? carried : null);
             var figures = Figures(document, folded, sentence);
             if (figures.Count == 0)
             {
@@ -246,6 +247,9 @@ public sealed class CasualtyRecognizer : IAnnotator
         }
         return null;
     }
+
+    private static bool SameParagraph(Document document, int previous, int next) =>
+        !document.Text.AsSpan(document.Sentences[previous].End, document.Sentences[next].Start - document.Sentences[previous].End).Contains('\n');
 
     private string? SourceOf(Document document, int sentenceIndex)
     {
