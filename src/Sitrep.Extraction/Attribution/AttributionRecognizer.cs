@@ -97,7 +97,7 @@ public sealed class AttributionRecognizer : IAnnotator
                     Role = speaker.Role,
                     Organization = speaker.Organization,
                     Country = speaker.Country,
-                    Kind = HasQuote(text) ? "direct" : "indirect",
+                    Kind = HasQuote(text) || ClosesQuote(text) ? "direct" : "indirect",
                     Text = text,
                     Start = sentence.Start,
                     End = sentence.End,
@@ -187,7 +187,7 @@ public sealed class AttributionRecognizer : IAnnotator
                 {
                     outer--;
                 }
-                if (outer <= start - 2 && (char.IsUpper(W(start)[0]) || Determiners.Contains(W(start))))
+                if (outer <= start - 2 && (char.IsUpper(W(start)[0]) || Determiners.Contains(W(start)) || char.IsUpper(W(start - 2)[0])))
                 {
                     start = outer;
                 }
@@ -254,8 +254,9 @@ public sealed class AttributionRecognizer : IAnnotator
             }
         }
         bool named = char.IsUpper(head[0]) || head.Any(char.IsUpper) || _lexicon.IsSpeakerNoun(head);
-        for (int k = first; k < last; k++)
+        for (int k = first; k < last && W(k) != ","; k++)
         {
+            // A clause, not a name ("aligned with the army"); an apposition after a comma may run on ("head of the mission in Ukraine").
             if (W(k) is "with" or "to" or "in" or "on" or "at" or "by" or "from" or "into" or "over" or "against" or "about")
             {
                 return false;
@@ -452,10 +453,12 @@ public sealed class AttributionRecognizer : IAnnotator
         return text;
     }
 
+    /// <summary>Quotes run across sentences, so they are counted from the paragraph's start.</summary>
     private static bool InsideQuote(Document document, Sentence sentence, int offset)
     {
+        int paragraph = document.Text.LastIndexOf('\n', Math.Max(0, sentence.Start - 1)) + 1;
         int quotes = 0;
-        for (int i = sentence.Start; i < offset; i++)
+        for (int i = paragraph; i < offset; i++)
         {
             if (document.Text[i] is '"' or '“' or '”')
             {
@@ -464,6 +467,11 @@ public sealed class AttributionRecognizer : IAnnotator
         }
         return quotes % 2 == 1;
     }
+
+    /// <summary>The end of a quotation that began in an earlier sentence: 'are children," the mayor wrote'.</summary>
+    private static bool ClosesQuote(string text) =>
+        (text.Contains(",\"", StringComparison.Ordinal) || text.Contains(",”", StringComparison.Ordinal)) &&
+        text.Count(c => c is '"' or '“' or '”') % 2 == 1;
 
     /// <summary>A quotation of at least four words: direct speech, not a scare-quoted phrase.</summary>
     private static bool HasQuote(string text)
