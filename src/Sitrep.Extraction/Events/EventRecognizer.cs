@@ -147,6 +147,14 @@ public sealed partial class EventRecognizer : IAnnotator
         int Score(Found f) => f.Trigger.Weight + Boost(f.Trigger, modifiers) +
                               (crowd && f.Trigger.EventType is "riots" or "protests" ? 4 : 0) +
                               (storyTypes.Contains(f.Trigger.EventType) ? 1 : 0);
+        // Protesters who storm, burn or loot are rioters (ACLED: violent demonstration), one event.
+        if (crowd && all.Any(f => f.Trigger.EventType is "battles" or "violence_against_civilians" or "riots" ||
+                                  f.Trigger.SubEventType == "looting_property_destruction"))
+        {
+            var riot = all.OrderByDescending(f => f.Trigger.EventType == "riots" ? 1 : 0).ThenByDescending(f => f.Trigger.Weight).First();
+            var trigger = riot.Trigger.EventType == "riots" ? riot.Trigger : riot.Trigger with { EventType = "riots", SubEventType = "violent_demonstration" };
+            return [riot with { Trigger = trigger }];
+        }
         var chosen = new List<Found>();
         foreach (var group in all.GroupBy(f => f.Trigger.EventType))
         {
@@ -393,7 +401,8 @@ public sealed partial class EventRecognizer : IAnnotator
         var published = document.Metadata.Published;
         // An undated sentence that goes on about the story's incident ("Strikes also hit Dnipro") keeps its day.
         var continued = document.Events.LastOrDefault(e => e.Timeframe == "current" && e.EventType == trigger.EventType &&
-                                                           sentence.Index - e.SentenceIndex <= 3 && e.Date?.Precision == DatePrecision.Day);
+                                                           sentence.Index - e.SentenceIndex <= 3 && e.Date?.Precision == DatePrecision.Day &&
+                                                           (listedPlace is not null || e.Location?.Name == place?.Name));
         EventDate? date = time is not null
             ? new EventDate(Iso(time.From), Iso(time.To), time.Precision, time.Text)
             : continued?.Date is { } day ? day with { Text = null }

@@ -80,7 +80,11 @@ public sealed class CasualtyRecognizer : IAnnotator
                 continue;
             }
             var perpetrator = Perpetrator(document, sentence);
-            var scope = IsAggregate(document, folded, sentence) ? "aggregate" : "event";
+            // "At least 24 civilians have also been killed": a figure told under the previous sentence's toll belongs to it.
+            bool underPreviousToll = own is null && source is not null &&
+                                     document.Casualties.LastOrDefault() is { Scope: "aggregate" } previous && previous.End <= sentence.Start &&
+                                     document.SentenceAt(previous.Start)?.Index == sentence.Index - 1;
+            var scope = underPreviousToll || IsAggregate(document, folded, sentence) ? "aggregate" : "event";
             foreach (var (number, outcome, victims) in figures)
             {
                 document.Casualties.Add(new CasualtyReport
