@@ -70,6 +70,11 @@ public sealed class PlaceRecognizer : IAnnotator
                 AddGovernment(document, c, entry.Country);
                 continue;
             }
+            // "Congo's capital" is the capital city itself.
+            if (entry.Kind == PlaceKind.Country && CapitalOf(document, c, entry) is { } capital)
+            {
+                resolved.Add(capital);
+            }
             // A country is a place only where the text puts something in it ("in Syria", "Syria's north").
             if (entry.Kind == PlaceKind.Country && !IsLocative(document, c))
             {
@@ -94,6 +99,7 @@ public sealed class PlaceRecognizer : IAnnotator
             var written = document.Slice(c.Span);
             // A town goes by the English spelling the report uses ("Hama"), not GeoNames' transliteration ("Ḩamāh").
             bool useWritten = c.Exact && e.Kind == PlaceKind.PopulatedPlace && written.Any(char.IsLower) &&
+                              _gazetteer.HasExact(PlaceNameKey.Exact(written)) &&
                               !written.Contains('\n');
             document.Places.Add(new PlaceMention
             {
@@ -552,6 +558,26 @@ public sealed class PlaceRecognizer : IAnnotator
         var sentence = document.Sentences[document.Tokens[c.First].SentenceIndex];
         var before = document.Text.Substring(sentence.Start, c.Span.Start - sentence.Start).ToLowerInvariant();
         return before.Contains("including") || before.Contains("nationals of") || before.Contains("citizens of");
+    }
+
+    private (Candidate C, GazetteerEntry E, string Why)? CapitalOf(Document document, Candidate c, GazetteerEntry country)
+    {
+        var tokens = document.Tokens;
+        int after = c.First + c.Count;
+        if (after + 2 >= tokens.Count || document.Text[tokens[after].Start] is not ('\'' or '’') ||
+            document.Text.Substring(tokens[after + 2].Start, tokens[after + 2].Span.Length) != "capital" ||
+            _actors.Country(country.Country)?.Seats.FirstOrDefault() is not { } seat)
+        {
+            return null;
+        }
+        var city = _gazetteer.LookupExact(PlaceNameKey.Exact(seat)).Where(e => e.Country == country.Country && e.Kind == PlaceKind.PopulatedPlace)
+            .OrderByDescending(e => e.FeatureCode == "PPLC").ThenByDescending(e => e.Population).FirstOrDefault();
+        if (city is null)
+        {
+            return null;
+        }
+        var span = new TextSpan(c.Span.Start, tokens[after + 2].End);
+        return (new Candidate(c.First, after + 3 - c.First, span, [city], true, null), city, $"capital of {country.Name}");
     }
 
     private bool IsSeat(Document document, Candidate c) =>
