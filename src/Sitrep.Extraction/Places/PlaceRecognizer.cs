@@ -99,7 +99,7 @@ public sealed class PlaceRecognizer : IAnnotator
             var written = document.Slice(c.Span);
             // A town goes by the English spelling the report uses ("Hama"), not GeoNames' transliteration ("Ḩamāh").
             bool useWritten = c.Exact && e.Kind == PlaceKind.PopulatedPlace && written.Any(char.IsLower) &&
-                              _gazetteer.HasExact(PlaceNameKey.Exact(written)) &&
+                              !written.Contains('\'') && !written.Contains('’') &&
                               !written.Contains('\n');
             document.Places.Add(new PlaceMention
             {
