@@ -74,8 +74,8 @@ public sealed class ActorRecognizer : IAnnotator
             {
                 continue;
             }
-            // "RSF fighters", "HTS militants": the generic word belongs to the group just named.
-            if (named.Any(n => n.End <= m.Span.Start && document.Text[n.End..m.Span.Start].Trim().Length == 0 && n.Type != ActorType.Civilians &&
+            // "RSF fighters", "HTS militants", "The MNDAA, a Kokang ethnic armed group": the generic words name the group just named.
+            if (named.Any(n => n.End <= m.Span.Start && Apposed(document.Text[n.End..m.Span.Start]) && n.Type != ActorType.Civilians &&
                                !n.IsMetonym && n.Name != _dictionary.StateActor("government", n.Country)?.Name))
             {
                 continue;
@@ -137,6 +137,21 @@ public sealed class ActorRecognizer : IAnnotator
                 yield return Mention(document, new TextSpan(t.Start, t.Start + dash), actor);
             }
         }
+    }
+
+    private static bool Apposed(string between)
+    {
+        var gap = between.Trim();
+        if (gap.Length == 0)
+        {
+            return true;
+        }
+        if (!gap.StartsWith(',') || gap.Contains('.'))
+        {
+            return false;
+        }
+        var words = gap[1..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length <= 4 && words.Length > 0 && words[0] is "a" or "an" or "the";
     }
 
     private Actor? Resolve(Document document, GenericActor generic, PhraseMatch<ActorEntry> match)

@@ -270,7 +270,9 @@ public sealed partial class EventRecognizer : IAnnotator
     {
         var trigger = found.Trigger;
         var triggerSpan = found.Match.Span;
-        var actors = document.Actors.Where(a => sentence.Span.Covers(a.Span)).ToList();
+        bool violent = trigger.EventType is "battles" or "explosions_remote_violence" or "violence_against_civilians";
+        var actors = document.Actors.Where(a => sentence.Span.Covers(a.Span))
+            .ToList();
         // Who says it is not who does it: "Rwanda's army said shells fired by Congolese troops ...".
         var speakers = document.Attributions.Where(a => a.SentenceIndex == sentence.Index).Select(a => a.SourceSpan).ToList();
         var combatants = actors.Where(a => (!a.IsMetonym || trigger.EventType == "strategic_developments") &&
@@ -321,13 +323,18 @@ public sealed partial class EventRecognizer : IAnnotator
         {
             actor1 = lastActor1;
         }
+        if (actor1 is null && violent && actors.FirstOrDefault(a => speakers.Any(s => s.Overlaps(a.Span)) && IsArmed(a.Actor)) is { } claimant)
+        {
+            // "The SBU said drones it had smuggled into Russia hit the bases": an armed speaker telling of its own strike.
+            actor1 = claimant.Actor;
+        }
         if (actor1 is null && sentence.Index > 0 && trigger.EventType is "battles" or "explosions_remote_violence")
         {
             // "Warplanes struck ...": the side of the story's last event, else the armed actor the previous sentence named.
             var previous = document.Sentences[sentence.Index - 1].Span;
-            actor1 = document.Events.LastOrDefault(e => sentence.Index - e.SentenceIndex <= 2)?.Actor1 ??
-                     document.Actors.Where(a => previous.Covers(a.Span) && !a.IsMetonym && a.Type is not (ActorType.Civilians or ActorType.Protesters))
-                         .Select(a => a.Actor).FirstOrDefault() ?? lastActor1;
+            actor1 = document.Events.LastOrDefault(e => sentence.Index - e.SentenceIndex <= 2 && e.Actor1 is { } a && IsArmed(a))?.Actor1 ??
+                     document.Actors.Where(a => previous.Covers(a.Span)).Select(a => AsForce(a).Actor).FirstOrDefault(IsArmed) ??
+                     (lastActor1 is { } last && IsArmed(last) ? last : null);
         }
         Actor? actor2 = after.FirstOrDefault(a => a.Actor != actor1)?.Actor;
         if (actor2 is null && trigger.EventType is "explosions_remote_violence" or "violence_against_civilians" && TargetsCivilians(document, sentence, triggerSpan))
@@ -439,6 +446,24 @@ public sealed partial class EventRecognizer : IAnnotator
             FromQuote = InsideQuote(document, sentence, triggerSpan.Start),
         };
     }
+
+    /// <summary>A government named as the one who fights ("Israel struck", "Kyiv's forces") fights through its military.</summary>
+    private ActorMention AsForce(ActorMention mention)
+    {
+        if (!mention.Name.StartsWith("Government of", StringComparison.Ordinal) ||
+            _actors.StateActor("military", mention.Country) is not { } military)
+        {
+            return mention;
+        }
+        return new ActorMention
+        {
+            Text = mention.Text, Start = mention.Start, End = mention.End, Name = military.Name, Type = military.Type, Country = military.Country,
+        };
+    }
+
+    private static bool IsArmed(Actor actor) =>
+        actor.Type is ActorType.RebelGroup or ActorType.PoliticalMilitia or ActorType.IdentityMilitia or ActorType.ExternalForces ||
+        actor.Type == ActorType.StateForces && !actor.Name.StartsWith("Government of", StringComparison.Ordinal);
 
     private static bool InsideQuote(Document document, Sentence sentence, int offset) =>
         document.Text[sentence.Start..offset].Count(c => c is '"' or '“' or '”') % 2 == 1;
