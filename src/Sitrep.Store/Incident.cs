@@ -73,4 +73,7 @@ public sealed class Incident
     public string Notes { get; init; } = "";
 
     public List<IncidentReport> Reports { get; init; } = [];
+
+    /// <summary>When the latest of its reports was stored (Unix seconds); the store sets it.</summary>
+    public long UpdatedAt { get; set; }
 }

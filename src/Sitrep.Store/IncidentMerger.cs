@@ -214,9 +214,10 @@ internal static class IncidentNotes
             (lead.Location.Admin1 is { } a && a != lead.Location.Name ? $" ({a})" : "");
         var toll = fatalities.Best is not int n ? "Casualties unknown."
             : fatalities.Low != fatalities.High && fatalities.High is not null ? $"{n} fatalities (reports give {fatalities.Low} to {fatalities.High})."
-            : $"{n} fatalities.";
+            : n == 1 ? "1 fatality." : $"{n} fatalities.";
         var told = reports == 1 ? "1 report" : $"{reports} reports";
-        return $"{when}, {who}: {lead.SubEventType.Replace('_', ' ')}{against}{where}. {toll} [{told}]";
+        var what = Export.AcledCsv.SubEventTypeNames.GetValueOrDefault(lead.SubEventType, lead.SubEventType.Replace('_', ' '));
+        return $"{when}, {who}: {char.ToLowerInvariant(what[0])}{what[1..]}{against}{where}. {toll} [{told}]";
     }
 
     private static string Day(string iso) =>

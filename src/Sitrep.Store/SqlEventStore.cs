@@ -142,11 +142,12 @@ public abstract class SqlEventStore : IEventStore
             "INSERT INTO incident_members (incident_id, document_id, event_id) VALUES (@incident_id, @document_id, @event_id)");
         foreach (var incident in incidents)
         {
+            incident.UpdatedAt = incident.Reports.Max(r => updated.GetValueOrDefault(r.Document.Id)) / 1000;
             Run(insertIncident, ("id", incident.Id), ("event_type", incident.EventType), ("sub_event_type", incident.SubEventType),
                 ("date_start", incident.Date?.Start), ("date_end", incident.Date?.End), ("country", incident.Location?.Country),
                 ("lat", incident.Location?.Lat), ("lon", incident.Location?.Lon), ("actors", ActorsKey(incident)),
                 ("fatalities", (long?)incident.Fatalities.Best), ("reports", incident.Reports.Count),
-                ("updated_at", incident.Reports.Max(r => updated.GetValueOrDefault(r.Document.Id))),
+                ("updated_at", incident.UpdatedAt),
                 ("body", JsonSerializer.Serialize(incident, Json)));
             foreach (var report in incident.Reports)
             {
