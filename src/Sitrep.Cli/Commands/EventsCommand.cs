@@ -88,6 +88,7 @@ internal static class EventsCommand
 
     private static void WriteTable(IReadOnlyList<Incident> incidents)
     {
+        Tables.WidenWhenRedirected();
         var table = new Table()
             .AddColumns(new TableColumn("id").NoWrap(), new TableColumn("date").NoWrap())
             .AddColumns("type", "sides", "location", "killed", "reports");

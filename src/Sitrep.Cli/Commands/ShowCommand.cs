@@ -33,6 +33,7 @@ internal static class ShowCommand
 
     private static void Write(Incident incident, IEventStore events)
     {
+        Tables.WidenWhenRedirected();
         AnsiConsole.Write(new Rule(Markup.Escape($"incident {incident.Id}")).LeftJustified());
         AnsiConsole.WriteLine(incident.Notes);
         var toll = EventsCommand.Toll(incident);

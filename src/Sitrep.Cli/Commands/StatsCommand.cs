@@ -22,6 +22,7 @@ internal static class StatsCommand
         {
             using var events = StoreOptions.OpenExisting(parse.GetValue(store.Db));
             var stats = events.Stats(store.Query(parse));
+            Tables.WidenWhenRedirected();
             AnsiConsole.WriteLine($"{stats.Documents} document(s), {stats.Events} current event(s), {stats.Incidents} incident(s) selected, {stats.Fatalities} fatalities");
             Write("day", stats.ByDay);
             Write("type", stats.ByType);

@@ -74,7 +74,7 @@ public class CliStoreTests(IngestedExamples examples) : IClassFixture<IngestedEx
         Assert.Equal(0, table.Exit);
         Assert.Contains("1 incident(s)", table.Out);
         Assert.Contains("Hayat", table.Out);
-        Assert.Contains("Orontes", table.Out);
+        Assert.Contains("Orontes Daily", table.Out);
 
         using var geo = JsonDocument.Parse(Sitrep("events", "--format", "geojson", "--since", "2024-12-05").Out);
         var feature = Assert.Single(geo.RootElement.GetProperty("features").EnumerateArray());
