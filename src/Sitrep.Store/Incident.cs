@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Sitrep.Core.Annotations;
 using Sitrep.Core.Records;
 
@@ -21,6 +22,7 @@ public sealed class IncidentReport
     public List<CasualtyReport> Figures { get; init; } = [];
 
     /// <summary>Unique over the store: the content id of the report and the event's id within it.</summary>
+    [JsonIgnore]
     public string Key => Document.Id + ":" + Event.Id;
 
     /// <summary>

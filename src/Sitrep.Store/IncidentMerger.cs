@@ -44,9 +44,12 @@ public static class IncidentMerger
                 var reach = windows[order[a]]!.Value.End.AddDays(MaxDayGap);
                 for (int b = a + 1; b < order.Length && windows[order[b]]!.Value.Start <= reach; b++)
                 {
-                    if (SameIncident(items[order[a]], items[order[b]]))
+                    int x = order[a], y = order[b];
+                    // Union-find makes a pair already joined through others a no-op: skip its test.
+                    if (sets.Find(x) != sets.Find(y) && DayGap(windows[x]!.Value, windows[y]!.Value) <= MaxDayGap &&
+                        SameIncident(items[x].Event, items[y].Event))
                     {
-                        sets.Union(order[a], order[b]);
+                        sets.Union(x, y);
                     }
                 }
             }
@@ -59,21 +62,13 @@ public static class IncidentMerger
             .ToList();
     }
 
-    /// <summary>The pairwise relation whose connected components are incidents.</summary>
-    public static bool SameIncident(IncidentReport a, IncidentReport b)
-    {
-        Event x = a.Event, y = b.Event;
-        if (x.Timeframe != "current" || y.Timeframe != "current" || x.EventType != y.EventType ||
-            Family(x.SubEventType) != Family(y.SubEventType))
-        {
-            return false;
-        }
-        if (Window(x) is not { } wx || Window(y) is not { } wy || DayGap(wx, wy) > MaxDayGap)
-        {
-            return false;
-        }
-        return SamePlace(x.Location, y.Location) && CompatibleSides(x, y);
-    }
+    /// <summary>
+    /// With the dates within a day (the caller tests them on windows it computed once), the pairwise
+    /// relation whose connected components are incidents.
+    /// </summary>
+    private static bool SameIncident(Event x, Event y) =>
+        x.EventType == y.EventType && Family(x.SubEventType) == Family(y.SubEventType) &&
+        SamePlace(x.Location, y.Location) && CompatibleSides(x, y);
 
     /// <summary>Sub-types one incident can be told as: a strike one outlet calls shelling, another an air raid.</summary>
     public static string Family(string subEventType) => subEventType switch

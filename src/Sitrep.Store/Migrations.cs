@@ -89,12 +89,13 @@ internal static class Migrations
             """,
             "CREATE INDEX documents_ingested ON documents (ingested_at, id)",
             "CREATE INDEX incident_members_document ON incident_members (document_id)",
-            // Each filter of `sitrep events` has an index that narrows it; date_end serves --since, the usual filter.
-            "CREATE INDEX incidents_country_date ON incidents (country, date_end)",
-            "CREATE INDEX incidents_type_date ON incidents (event_type, date_end)",
-            "CREATE INDEX incidents_subtype_date ON incidents (sub_event_type, date_end)",
-            "CREATE INDEX incidents_date ON incidents (date_end)",
-            "CREATE INDEX incidents_position ON incidents (lat, lon)",
+            // Each filter of `sitrep events` has an index that narrows it; the other filter columns ride along
+            // so that rows the index range holds but the query rejects are never read from the table.
+            "CREATE INDEX incidents_country_date ON incidents (country, date_end, date_start, event_type, sub_event_type)",
+            "CREATE INDEX incidents_type_date ON incidents (event_type, date_end, date_start, country)",
+            "CREATE INDEX incidents_subtype_date ON incidents (sub_event_type, date_end, date_start, country)",
+            "CREATE INDEX incidents_date ON incidents (date_end, date_start, country, event_type)",
+            "CREATE INDEX incidents_position ON incidents (lat, lon, date_end, date_start, event_type)",
         ]),
     ];
 

@@ -23,6 +23,11 @@ public abstract class SqlEventStore : IEventStore
     {
     }
 
+    /// <summary>After the incidents were replaced: refresh what the query planner knows of them.</summary>
+    protected virtual void Analyze(DbConnection connection)
+    {
+    }
+
     public abstract void Dispose();
 
     public void Migrate()
@@ -155,6 +160,7 @@ public abstract class SqlEventStore : IEventStore
             }
         }
         transaction.Commit();
+        Analyze(connection);
         return incidents.Count;
     }
 
