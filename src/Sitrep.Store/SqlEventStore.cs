@@ -336,18 +336,32 @@ public abstract class SqlEventStore : IEventStore
 
     public IEnumerable<SitrepRecord> Records(IncidentQuery query)
     {
-        if (!query.IsEmpty)
+        if (query.IsEmpty)
         {
-            var ids = QueryIncidents(query).SelectMany(i => i.Reports).Select(r => r.Document.Id).Distinct().ToHashSet();
-            foreach (var record in AllRecords().Where(r => ids.Contains(r.Document.Id)))
+            foreach (var record in AllRecords())
             {
                 yield return record;
             }
             yield break;
         }
-        foreach (var record in AllRecords())
+        var wanted = QueryIncidents(query).SelectMany(i => i.Reports).Select(r => r.Document.Id).ToHashSet();
+        // Ids first, in ingest order, so that only the wanted records are read and parsed.
+        var ids = new List<string>();
+        using (var connection = OpenConnection())
+        using (var command = Command(connection, null, "SELECT id FROM documents ORDER BY ingested_at, id"))
+        using (var reader = command.ExecuteReader())
         {
-            yield return record;
+            while (reader.Read())
+            {
+                if (wanted.Contains(reader.GetString(0)))
+                {
+                    ids.Add(reader.GetString(0));
+                }
+            }
+        }
+        foreach (var id in ids)
+        {
+            yield return GetDocument(id)!;
         }
     }
 

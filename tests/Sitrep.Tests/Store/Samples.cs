@@ -26,18 +26,18 @@ internal static class Samples
 
     public static Event Event(string subType, string day, Actor? actor1, Actor? actor2, EventLocation? location,
         int? killed = null, string certainty = "reported", string? lastDay = null, string timeframe = "current", string id = "e1") => new()
-    {
-        Id = id,
-        EventType = EventTaxonomy.EventTypeOf(subType)!,
-        SubEventType = subType,
-        Date = new EventDate(day, lastDay ?? day, lastDay is null ? DatePrecision.Day : DatePrecision.Week, null),
-        Actor1 = actor1,
-        Actor2 = actor2,
-        Location = location,
-        Fatalities = killed is int k ? new Fatalities(k, k, null, null) : Fatalities.None,
-        Certainty = certainty,
-        Timeframe = timeframe,
-    };
+        {
+            Id = id,
+            EventType = EventTaxonomy.EventTypeOf(subType)!,
+            SubEventType = subType,
+            Date = new EventDate(day, lastDay ?? day, lastDay is null ? DatePrecision.Day : DatePrecision.Week, null),
+            Actor1 = actor1,
+            Actor2 = actor2,
+            Location = location,
+            Fatalities = killed is int k ? new Fatalities(k, k, null, null) : Fatalities.None,
+            Certainty = certainty,
+            Timeframe = timeframe,
+        };
 
     public static IncidentReport Report(string documentId, Event e, string outlet = "Test Wire") => new()
     {
