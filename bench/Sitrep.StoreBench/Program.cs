@@ -148,13 +148,11 @@ internal static class QueryBench
         var random = new Random(5);
         var json = RecordJson.Compact;
         var start = new DateOnly(2024, 1, 1);
-        using var connection = new SqliteConnection($"Data Source={path}");
+        // A bulk load with no journal and a large cache (random incident ids scatter index inserts); WAL again at the end.
+        SqliteConnection.ClearAllPools();
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
         connection.Open();
-        using (var pragma = connection.CreateCommand())
-        {
-            pragma.CommandText = "PRAGMA synchronous = OFF";
-            pragma.ExecuteNonQuery();
-        }
+        Pragma(connection, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -262144;");
         const int batch = 50_000;
         for (int first = 0; first < count; first += batch)
         {
@@ -197,9 +195,14 @@ internal static class QueryBench
             }
             transaction.Commit();
         }
-        using var analyze = connection.CreateCommand();
-        analyze.CommandText = "ANALYZE";
-        analyze.ExecuteNonQuery();
+        Pragma(connection, "ANALYZE; PRAGMA journal_mode = WAL;");
+    }
+
+    private static void Pragma(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
     }
 
     private static SqliteCommand Command(SqliteConnection connection, string sql)
