@@ -5,10 +5,7 @@ using Sitrep.Core.Records;
 namespace Sitrep.Store;
 
 /// <summary>The stored report that tells an event: enough to cite it without loading its text.</summary>
-public sealed record DocumentRef(string Id, string InputId, string Source, string? Outlet, string? Published)
-{
-    public static DocumentRef From(RecordDocument d) => new(d.Id, d.InputId, d.Source, d.Outlet, d.Published);
-}
+public sealed record DocumentRef(string Id, string InputId, string Source, string? Outlet, string? Published);
 
 /// <summary>One report's telling of an incident: its own event, who it cites and the figures it gives.</summary>
 public sealed class IncidentReport
@@ -26,21 +23,9 @@ public sealed class IncidentReport
     public string Key => Document.Id + ":" + Event.Id;
 
     /// <summary>
-    /// The current events of a record, each with the event-scope figures its evidence covers (a figure
-    /// is cited by every event of the sentence it sits in, as the extractor reads it).
+    /// The event-scope figures an event's evidence covers: a figure is cited by every event of the
+    /// sentence it sits in, as the extractor reads it.
     /// </summary>
-    public static List<IncidentReport> Of(SitrepRecord record)
-    {
-        var document = DocumentRef.From(record.Document);
-        return record.Events.Where(e => e.Timeframe == "current").Select(e => new IncidentReport
-        {
-            Document = document,
-            Event = e,
-            Sources = [.. e.Sources],
-            Figures = FiguresOf(record, e),
-        }).ToList();
-    }
-
     public static List<CasualtyReport> FiguresOf(SitrepRecord record, Event e) =>
         record.Casualties.Where(c => c.Scope == "event" && e.Evidence.Any(v => v.Start <= c.Start && c.End <= v.End)).ToList();
 }

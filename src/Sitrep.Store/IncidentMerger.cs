@@ -99,7 +99,7 @@ public static class IncidentMerger
     private static bool Fits(Actor? a, Actor? b) =>
         IsUnknown(a) || IsUnknown(b) || string.Equals(a!.Name, b!.Name, StringComparison.OrdinalIgnoreCase);
 
-    public static bool IsUnknown(Actor? actor) =>
+    private static bool IsUnknown(Actor? actor) =>
         actor is null || actor.Name.StartsWith("Unidentified", StringComparison.OrdinalIgnoreCase);
 
     private static (DateOnly Start, DateOnly End)? Window(Event e)
@@ -152,7 +152,7 @@ public static class IncidentMerger
     /// ACLED's rule: the lowest credible figure is the toll (a denied report is not credible unless
     /// all are denied); low and high keep the spread of what the reports say.
     /// </summary>
-    public static Fatalities Conservative(IReadOnlyList<Event> events)
+    private static Fatalities Conservative(IReadOnlyList<Event> events)
     {
         var credible = events.Where(e => e.Certainty != "denied").ToList();
         if (credible.Count == 0)
