@@ -4,6 +4,11 @@ using Sitrep.Cli.Commands;
 var root = new RootCommand("Sitrep: conflict news reports in, structured, sourced, geolocated sitrep/1 event records out.")
 {
     ExtractCommand.Create(),
+    IngestCommand.Create(),
+    EventsCommand.Create(),
+    ShowCommand.Create(),
+    StatsCommand.Create(),
+    ExportCommand.Create(),
     EvalCommand.Create(),
     GazetteerCommand.Create(),
 };

@@ -46,3 +46,15 @@ internal static class CommonOptions
 
 /// <summary>A problem with how the command was called: exit code 2.</summary>
 internal sealed class UsageException(string message) : Exception(message);
+
+internal static class Tables
+{
+    /// <summary>Piped tables are read by tools and wide viewers: do not wrap them at 80 columns.</summary>
+    public static void WidenWhenRedirected()
+    {
+        if (Console.IsOutputRedirected)
+        {
+            Spectre.Console.AnsiConsole.Profile.Width = 240;
+        }
+    }
+}
