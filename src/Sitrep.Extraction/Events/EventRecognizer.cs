@@ -457,7 +457,12 @@ public sealed partial class EventRecognizer : IAnnotator
         }
         return new ActorMention
         {
-            Text = mention.Text, Start = mention.Start, End = mention.End, Name = military.Name, Type = military.Type, Country = military.Country,
+            Text = mention.Text,
+            Start = mention.Start,
+            End = mention.End,
+            Name = military.Name,
+            Type = military.Type,
+            Country = military.Country,
         };
     }
 
