@@ -67,16 +67,9 @@ public sealed class GazetteerBuilder
     /// <summary>A GeoNames main-format dump (cities500, allCountries, SY.txt): 19 tab-separated columns.</summary>
     public int AddGeoNames(TextReader reader, string source)
     {
-        int added = 0, line = 0;
-        string? row;
-        while ((row = reader.ReadLine()) is not null)
+        int added = 0;
+        foreach (var (line, c) in Rows(reader))
         {
-            line++;
-            if (row.Length == 0 || row[0] == '#')
-            {
-                continue;
-            }
-            var c = row.Split('\t');
             if (c.Length < 15 || !long.TryParse(c[0], out var id) ||
                 !double.TryParse(c[4], NumberStyles.Float, CultureInfo.InvariantCulture, out var lat) ||
                 !double.TryParse(c[5], NumberStyles.Float, CultureInfo.InvariantCulture, out var lon))
@@ -130,16 +123,9 @@ public sealed class GazetteerBuilder
     /// <summary>GeoNames admin1CodesASCII.txt: "SY.09	Aleppo	Aleppo	170062".</summary>
     public int AddAdmin1Codes(TextReader reader, string source)
     {
-        int added = 0, line = 0;
-        string? row;
-        while ((row = reader.ReadLine()) is not null)
+        int added = 0;
+        foreach (var (line, c) in Rows(reader))
         {
-            line++;
-            var c = row.Split('\t');
-            if (row.Length == 0 || row[0] == '#')
-            {
-                continue;
-            }
             if (c.Length < 2 || !c[0].Contains('.'))
             {
                 throw new FormatException($"{source}:{line}: not an admin1CodesASCII row (CC.CODE<tab>name)");
@@ -153,16 +139,9 @@ public sealed class GazetteerBuilder
     /// <summary>GeoNames admin2Codes.txt: "SY.09.123	name	asciiname	geonameid"; names the second-level divisions present.</summary>
     public int AddAdmin2Codes(TextReader reader, string source)
     {
-        int added = 0, line = 0;
-        string? row;
-        while ((row = reader.ReadLine()) is not null)
+        int added = 0;
+        foreach (var (line, c) in Rows(reader))
         {
-            line++;
-            var c = row.Split('\t');
-            if (row.Length == 0 || row[0] == '#')
-            {
-                continue;
-            }
             if (c.Length < 4 || c[0].Count(ch => ch == '.') != 2 || !long.TryParse(c[3], out var id))
             {
                 throw new FormatException($"{source}:{line}: not an admin2Codes row (CC.ADM1.ADM2<tab>name<tab>asciiname<tab>geonameid)");
@@ -180,16 +159,9 @@ public sealed class GazetteerBuilder
     /// <summary>GeoNames alternateNamesV2.txt: adds names (Latin script) to entries already present.</summary>
     public int AddAlternateNames(TextReader reader, string source)
     {
-        int added = 0, line = 0;
-        string? row;
-        while ((row = reader.ReadLine()) is not null)
+        int added = 0;
+        foreach (var (line, c) in Rows(reader))
         {
-            line++;
-            var c = row.Split('\t');
-            if (row.Length == 0 || row[0] == '#')
-            {
-                continue;
-            }
             if (c.Length < 4 || !long.TryParse(c[1], out var id))
             {
                 throw new FormatException($"{source}:{line}: not an alternateNames row");
@@ -439,6 +411,21 @@ public sealed class GazetteerBuilder
     }
 
     private static string? NullIfEmpty(string s) => s.Length == 0 ? null : s;
+
+    /// <summary>The tab-separated rows of a GeoNames file with their line numbers; blank and '#' lines skipped.</summary>
+    private static IEnumerable<(int Line, string[] Cells)> Rows(TextReader reader)
+    {
+        int line = 0;
+        string? row;
+        while ((row = reader.ReadLine()) is not null)
+        {
+            line++;
+            if (row.Length > 0 && row[0] != '#')
+            {
+                yield return (line, row.Split('\t'));
+            }
+        }
+    }
 
     private static bool IsLatin(string s)
     {

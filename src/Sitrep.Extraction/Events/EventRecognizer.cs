@@ -126,7 +126,7 @@ public sealed partial class EventRecognizer : IAnnotator
         {
             for (int k = first; k + words.Length - 1 <= last; k++)
             {
-                if (words.Select((w, j) => w == "*" || folded[k + j] == w).All(x => x))
+                if (folded[k] == words[0] && Matches(words, folded, k))
                 {
                     var span = new TextSpan(document.Tokens[k].Start, document.Tokens[k + words.Length - 1].End);
                     all.Add(new Found(new PhraseMatch<IReadOnlyList<Trigger>>(k, words.Length, span, [trigger]), trigger));
@@ -180,6 +180,18 @@ public sealed partial class EventRecognizer : IAnnotator
                                        Math.Abs(f.Match.FirstToken - top.Match.FirstToken) >= 8).ToList();
         }
         return chosen;
+    }
+
+    private static bool Matches(string[] words, FoldedTokens folded, int start)
+    {
+        for (int j = 1; j < words.Length; j++)
+        {
+            if (words[j] != "*" && folded[start + j] != words[j])
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int Boost(Trigger trigger, List<Trigger> modifiers) =>
