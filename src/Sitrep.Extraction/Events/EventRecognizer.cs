@@ -135,10 +135,16 @@ public sealed partial class EventRecognizer : IAnnotator
         }
         // "called the bombings ...": a definite noun refers back to an event already told.
         bool hasPlace = document.Places.Any(p => sentence.Span.Covers(p.Span));
-        bool anchored = hasPlace || document.Times.Any(t => sentence.Span.Covers(t.Span));
+        bool dated = document.Times.Any(t => sentence.Span.Covers(t.Span));
         all.RemoveAll(f => f.Trigger.Role == "noun" && f.Match.FirstToken > first &&
                            folded[f.Match.FirstToken - 1] is "the" or "these" or "this" or "those" or "its" or "their" &&
-                           (!anchored || f.Match.FirstToken - first <= 1));
+                           (!dated || f.Match.FirstToken - first <= 1));
+        // "Kinshasa accuses Rwanda of deploying troops": an accusation reports no event.
+        var accusation = Accusation().Match(document.Text, sentence.Start, sentence.Span.Length);
+        if (accusation.Success)
+        {
+            all.RemoveAll(f => f.Match.Span.Start > accusation.Index);
+        }
         // A weak noun ("drones", "missile") names an event only where the sentence also says where.
         all.RemoveAll(f => f.Trigger.Role == "noun" && f.Trigger.Weight <= 4 && !hasPlace);
         bool crowd = document.Actors.Any(a => sentence.Span.Covers(a.Span) && a.Type is ActorType.Protesters or ActorType.Rioters);
@@ -220,7 +226,9 @@ public sealed partial class EventRecognizer : IAnnotator
         var figure = document.Casualties.FirstOrDefault(c => sentence.Span.Covers(c.Span) && c.Scope == "event" && c.Outcome == "killed");
         var previous = document.Events.LastOrDefault(e => e.Timeframe == "current" && sentence.Index - e.SentenceIndex <= 3 &&
                                                           e.EventType is "explosions_remote_violence" or "battles" or "violence_against_civilians");
-        if (figure is null || previous is null || !document.Places.Any(p => sentence.Span.Covers(p.Span)))
+        // "That is far higher than the 773 deaths ...": a sentence about a figure, not a new incident.
+        if (figure is null || previous is null || !document.Places.Any(p => sentence.Span.Covers(p.Span)) ||
+            document.Text.AsSpan(sentence.Start).StartsWith("That ") || document.Text.AsSpan(sentence.Start).StartsWith("This "))
         {
             return null;
         }
@@ -555,7 +563,9 @@ public sealed partial class EventRecognizer : IAnnotator
         static bool Crowd(Event x) => x.EventType is "protests" or "riots";
         // A quoted claim or an undated follow-up sentence retells the incident just reported.
         bool Retelling(Event x) => e.FromQuote || (e.Date?.Text is null && e.SentenceIndex - x.SentenceIndex is > 0 and <= 2);
-        var same = document.Events.FirstOrDefault(x =>
+        // "Police fired tear gas to disperse them": the crowd of the sentence before, wherever the fallback put it.
+        bool SameCrowd(Event x) => Crowd(x) && Crowd(e) && e.SentenceIndex - x.SentenceIndex is >= 0 and <= 2 && e.Date?.Text is null;
+        var same = document.Events.FirstOrDefault(x => x.Timeframe == e.Timeframe && SameCrowd(x)) ?? document.Events.FirstOrDefault(x =>
             (x.SubEventType == e.SubEventType || (Crowd(x) && Crowd(e) && Math.Abs(x.SentenceIndex - e.SentenceIndex) <= 2)) &&
             x.Timeframe == e.Timeframe && x.Location?.Name == e.Location?.Name && (SameDay(x.Date, e.Date) || Retelling(x)));
         if (same is null)
@@ -580,6 +590,9 @@ public sealed partial class EventRecognizer : IAnnotator
     private static bool SameDay(EventDate? a, EventDate? b) => a is null || b is null || a.Start == b.Start && a.End == b.End;
 
     private const string TollPhrase = "(toll)";
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\baccus(e|es|ed|ing)\s+[\w'’ -]{1,40}?\s+of\b")]
+    private static partial System.Text.RegularExpressions.Regex Accusation();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(said|says|announced|claimed|added|reported|confirmed)(\s+[\w-]+){0,4}?\s+(that\s+)?(it|they|we|its|their|our)\b")]
     private static partial System.Text.RegularExpressions.Regex SpeakerActs();
