@@ -139,6 +139,9 @@ public sealed partial class EventRecognizer : IAnnotator
         all.RemoveAll(f => f.Trigger.Role == "noun" && f.Match.FirstToken > first &&
                            folded[f.Match.FirstToken - 1] is "the" or "these" or "this" or "those" or "its" or "their" &&
                            (!dated || f.Match.FirstToken - first <= 1));
+        // "to press the government to seal the agreement": a purpose, not something that happened.
+        all.RemoveAll(f => f.Trigger.Role == "noun" && f.Match.FirstToken - 3 >= first &&
+                           (folded[f.Match.FirstToken - 3] == "to" || folded[f.Match.FirstToken - 2] == "to"));
         // "Kinshasa accuses Rwanda of deploying troops": an accusation reports no event.
         var accusation = Accusation().Match(document.Text, sentence.Start, sentence.Span.Length);
         if (accusation.Success)
