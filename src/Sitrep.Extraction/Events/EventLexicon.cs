@@ -15,7 +15,7 @@ public sealed class EventLexicon
 {
     public static readonly IReadOnlySet<string> CueKinds = new HashSet<string>
     {
-        "background", "future", "claimed", "unconfirmed", "denied", "negation",
+        "background", "future", "claimed", "unconfirmed", "denied", "negation", "nonviolent",
     };
 
     public PhraseIndex<IReadOnlyList<Trigger>> Triggers { get; } = new();

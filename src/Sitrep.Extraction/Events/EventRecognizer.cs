@@ -71,7 +71,7 @@ public sealed partial class EventRecognizer : IAnnotator
                 {
                     continue;
                 }
-                var eventCues = new HashSet<string>(cues.Where(c => c is "claimed" or "unconfirmed" or "denied"));
+                var eventCues = new HashSet<string>(cues.Where(c => c is "claimed" or "unconfirmed" or "denied" or "nonviolent"));
                 eventCues.UnionWith(near.Where(c => c == "background"));
                 var places = CoordinatedPlaces(document, sentence);
                 var days = CoordinatedDays(document, sentence);
@@ -413,6 +413,11 @@ public sealed partial class EventRecognizer : IAnnotator
             actor1 = _actors.StateActor("military", actor1.Country) ?? actor1;
         }
 
+        // "took control of Daraa under a deal that gave officers safe passage": territory changed hands without a fight.
+        if (subType is "non_state_actor_overtakes_territory" or "government_regains_territory" && cues.Contains("nonviolent"))
+        {
+            subType = "non_violent_transfer_of_territory";
+        }
         var place0 = listedPlace is not null
             ? Location(document, listedPlace, NearPrecision(document, listedPlace))
             : ChoosePlace(document, sentence, triggerSpan);

@@ -73,4 +73,29 @@ public class EventRecognizerTests
         Assert.All(e.Evidence, ev => Assert.InRange(ev.End, ev.Start + 1, doc.Text.Length));
         Assert.StartsWith("On 29 November 2024, Hayat Tahrir al-Sham", e.Notes);
     }
+
+    [Fact]
+    public void A_capture_under_a_deal_is_a_non_violent_transfer()
+    {
+        var e = Assert.Single(Events("Local factions took control of Daraa in Syria on Saturday under a deal that gave officers safe passage."));
+        Assert.Equal("non_violent_transfer_of_territory", e.SubEventType);
+        Assert.Equal("strategic_developments", e.EventType);
+    }
+
+    [Fact]
+    public void Accusations_and_purposes_are_not_events()
+    {
+        Assert.Empty(Events("Kinshasa accuses Rwanda of deploying troops near Goma in Congo."));
+        Assert.DoesNotContain(Events("Relatives rallied in Jerusalem in Israel on Tuesday to press the government to seal the agreement."),
+            e => e.SubEventType == "agreement");
+    }
+
+    [Fact]
+    public void Protesters_who_storm_embassies_riot()
+    {
+        var events = Events("Protesters stormed foreign embassies in Kinshasa in Congo on Tuesday, setting fires and looting shops. Police fired tear gas to disperse them.");
+        var riot = Assert.Single(events);
+        Assert.Equal("violent_demonstration", riot.SubEventType);
+        Assert.Equal(2, riot.Evidence.Count);
+    }
 }
