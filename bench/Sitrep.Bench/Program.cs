@@ -33,6 +33,13 @@ try
         Console.WriteLine($"gazetteer load: {load.Elapsed.TotalMilliseconds:F0} ms ({gazetteer.Count} places, {gazetteer.NameCount} names)");
         var pipeline = SitrepPipeline.Create(ExtractionResources.Load(gazetteer));
         var reports = new ReportSource().Read([corpus]).OfType<ReportRead>().Select(r => r.Report).ToList();
+        // The layers each issue promises a rate for: geoparsing, everything below events, everything.
+        var geoparse = new Sitrep.Core.Pipeline.Pipeline(pipeline.Components.Take(3));
+        var belowEvents = new Sitrep.Core.Pipeline.Pipeline(pipeline.Components.Where(c => c.Name != "events"));
+        Measure("geoparse (segment + dateline + places)", count, () =>
+            reports.AsParallel().Select(r => geoparse.Run(factory.Create(r)).Places.Count).Sum());
+        Measure("pipeline below events (places, actors, figures, attribution, dates)", count, () =>
+            reports.AsParallel().Select(r => belowEvents.Run(factory.Create(r)).Casualties.Count).Sum());
         Measure("full pipeline (extract)", count, () =>
             reports.AsParallel().Select(r => pipeline.Run(factory.Create(r)).Events.Count).Sum());
 
