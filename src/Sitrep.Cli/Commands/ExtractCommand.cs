@@ -7,6 +7,7 @@ using Sitrep.Extraction;
 using Sitrep.Ingest;
 using Sitrep.Ingest.Cleaning;
 using Sitrep.Ingest.Readers;
+using Spectre.Console;
 
 namespace Sitrep.Cli.Commands;
 
@@ -59,7 +60,7 @@ internal static class ExtractCommand
         }
         using var stdout = outDir is null ? new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = false } : null;
         int ok = 0, failed = 0;
-        var progress = new ProgressLine(quiet);
+        var progress = new ProgressLine(quiet, ProgressLine.CountReportsAhead(inputs));
         var stopwatch = Stopwatch.StartNew();
         foreach (var outcome in new ReportSource().Read(inputs, Console.In))
         {
@@ -120,28 +121,44 @@ internal static class ExtractCommand
     }
 }
 
-/// <summary>A one-line progress display on standard error, only when it is a terminal.</summary>
-internal sealed class ProgressLine(bool quiet)
+/// <summary>
+/// A live progress line on standard error (Spectre.Console), only when it is a terminal: a bar
+/// over the input files when their number is known, else a spinner, with the rate.
+/// </summary>
+internal sealed class ProgressLine(bool quiet, int totalInputs = 0)
 {
+    private static readonly string[] Spinner = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
     private readonly bool _enabled = !quiet && !Console.IsErrorRedirected;
+    private readonly IAnsiConsole _console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
     private TimeSpan _last = TimeSpan.Zero;
+    private int _frame;
+
+    /// <summary>One report per input when every input is a single-report file; 0 when the count is unknown ahead.</summary>
+    public static int CountReportsAhead(IReadOnlyCollection<string> inputs) =>
+        inputs.All(i => File.Exists(i) && Path.GetExtension(i).ToLowerInvariant() is not (".jsonl" or ".ndjson" or ".xml" or ".rss" or ".atom"))
+            ? inputs.Count
+            : 0;
 
     public void Report(int done, TimeSpan elapsed)
     {
-        if (!_enabled || elapsed - _last < TimeSpan.FromMilliseconds(200))
+        if (!_enabled || elapsed - _last < TimeSpan.FromMilliseconds(150))
         {
             return;
         }
         _last = elapsed;
         var rate = done / Math.Max(elapsed.TotalSeconds, 0.001);
-        Console.Error.Write($"\r{done} reports, {rate:F0}/s ");
+        var head = totalInputs > 1 && done <= totalInputs
+            ? $"[green]{new string('━', done * 30 / totalInputs)}[/][grey]{new string('━', 30 - done * 30 / totalInputs)}[/] {done}/{totalInputs}"
+            : $"[yellow]{Spinner[_frame++ % Spinner.Length]}[/] {done} reports";
+        Console.Error.Write('\r');
+        _console.Markup($"{head}  [blue]{rate:F0}/s[/]   ");
     }
 
     public void Clear()
     {
         if (_enabled && _last > TimeSpan.Zero)
         {
-            Console.Error.Write("\r" + new string(' ', 40) + "\r");
+            Console.Error.Write("\r" + new string(' ', 60) + "\r");
         }
     }
 }

@@ -73,7 +73,7 @@ internal static class IngestCommand
         }
 
         int added = 0, duplicates = 0, failed = 0;
-        var progress = new ProgressLine(quiet);
+        var progress = new ProgressLine(quiet, ProgressLine.CountReportsAhead(inputs));
         var stopwatch = Stopwatch.StartNew();
         // Extraction runs on every core; storing stays on this thread, one transaction per document, in input order.
         foreach (var outcome in new ReportSource().Read(inputs, Console.In).AsParallel().AsOrdered().Select(Extract))
