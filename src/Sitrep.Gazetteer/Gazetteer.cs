@@ -63,8 +63,6 @@ public sealed class Gazetteer
     public IReadOnlyList<GazetteerEntry> LookupExact(string exactKey) =>
         _exact.TryGetValue(exactKey, out var ids) ? ids.Select(i => _entries[i]).ToList() : [];
 
-    public bool HasExact(string exactKey) => _exact.ContainsKey(exactKey);
-
     /// <summary>Every (entry, name key) pair, so an index can be extended and rebuilt.</summary>
     public IEnumerable<(int Entry, string Key)> ExactKeys() => _exact.SelectMany(kv => kv.Value.Select(id => (id, kv.Key)));
 

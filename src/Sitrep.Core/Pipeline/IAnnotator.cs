@@ -18,7 +18,6 @@ public interface IAnnotator
 /// <summary>Names of the annotation layers, so requirements are checked rather than remembered.</summary>
 public static class Layers
 {
-    public const string Captions = "captions";
     public const string Dateline = "dateline";
     public const string Sentences = "sentences";
     public const string Tokens = "tokens";

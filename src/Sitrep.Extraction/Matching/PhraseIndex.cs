@@ -21,8 +21,6 @@ public sealed class PhraseIndex<T>
 
     public int MaxWords { get; private set; } = 1;
 
-    public int Count => _phrases.Count;
-
     public void Add(string phrase, T value)
     {
         var key = PlaceNameKey.Exact(phrase);
@@ -51,8 +49,6 @@ public sealed class PhraseIndex<T>
             _firstWords[stem] = Math.Max(words + 1, _firstWords.GetValueOrDefault(stem));
         }
     }
-
-    public bool Contains(string phrase) => _phrases.ContainsKey(PlaceNameKey.Exact(phrase));
 
     public IReadOnlyList<T> Lookup(string phrase) =>
         _phrases.TryGetValue(PlaceNameKey.Exact(phrase), out var list) ? list.Select(x => x.Value).ToList() : [];
