@@ -43,6 +43,15 @@ try
         Measure("full pipeline (extract)", count, () =>
             reports.AsParallel().Select(r => pipeline.Run(factory.Create(r)).Events.Count).Sum());
 
+        // The semantic sub-type fallback (MiniLM), asked only for weak triggers, over the first 2,000 reports.
+        using (var fallback = new Sitrep.Semantic.PrototypeSubTypeClassifier(DataDirectory.File("events", "prototypes.tsv")))
+        {
+            var withFallback = SitrepPipeline.Create(ExtractionResources.Load(gazetteer), fallback);
+            var sample = reports.Take(2000).ToList();
+            Measure("full pipeline with the semantic fallback on", sample.Count, () =>
+                sample.AsParallel().Select(r => withFallback.Run(factory.Create(r)).Events.Count).Sum());
+        }
+
         // Where the time goes: each component timed on one core over the first 2,000 reports.
         var perComponent = pipeline.Components.ToDictionary(c => c.Name, _ => TimeSpan.Zero);
         foreach (var report in reports.Take(2000))

@@ -49,7 +49,7 @@ public sealed class ExtractionResources
 /// <summary>The default pipeline: segment → dateline → places → actors → attribution → figures → dates → events.</summary>
 public static class SitrepPipeline
 {
-    public static Pipeline Create(ExtractionResources r) => new(
+    public static Pipeline Create(ExtractionResources r, ISubTypeFallback? fallback = null) => new(
     [
         new SentenceSegmenter(r.Abbreviations),
         new DatelineRecognizer(),
@@ -58,7 +58,7 @@ public static class SitrepPipeline
         new AttributionRecognizer(r.Actors, r.Speakers),
         new CasualtyRecognizer(r.Figures, r.Places, r.Actors),
         new TimeRecognizer(),
-        new EventRecognizer(r.Events, r.Actors),
+        new EventRecognizer(r.Events, r.Actors, fallback),
     ]);
 
     /// <summary>Reading and segmenting only: what the throughput benchmark of the foundation measures.</summary>

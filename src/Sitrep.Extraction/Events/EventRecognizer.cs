@@ -24,11 +24,13 @@ public sealed partial class EventRecognizer : IAnnotator
 
     private readonly EventLexicon _lexicon;
     private readonly ActorDictionary _actors;
+    private readonly ISubTypeFallback? _fallback;
 
-    public EventRecognizer(EventLexicon lexicon, ActorDictionary actors)
+    public EventRecognizer(EventLexicon lexicon, ActorDictionary actors, ISubTypeFallback? fallback = null)
     {
         _lexicon = lexicon;
         _actors = actors;
+        _fallback = fallback;
     }
 
     public string Name => "events";
@@ -397,6 +399,12 @@ public sealed partial class EventRecognizer : IAnnotator
         assoc1.RemoveAll(a => a == actor1 || a == actor2);
 
         var subType = trigger.SubEventType;
+        // Only a weak trigger ("attack", "strikes") asks the semantic fallback; confident rules never pay for it.
+        if (_fallback is not null && trigger.Weight <= 4 && trigger.Phrase != TollPhrase &&
+            _fallback.Choose(document.Slice(sentence.Span), trigger.EventType) is { } semantic)
+        {
+            subType = semantic;
+        }
         // "Strikes also hit Dnipro" after "a Russian missile": a weak word takes the story's established kind.
         if (trigger.Weight <= 4 && document.Events.LastOrDefault(e => e.EventType == trigger.EventType && e.Timeframe == "current") is { } earlier)
         {
