@@ -139,6 +139,30 @@ public sealed class ActorRecognizer : IAnnotator
         }
     }
 
+    private static readonly HashSet<string> AircraftWords = new(StringComparer.Ordinal)
+    {
+        "warplanes", "warplane", "jets", "fighter jets", "aircraft", "drones", "bombers", "helicopters", "missile boats", "warships",
+    };
+
+    /// <summary>The state force named first in the report's lead, outside captions: whose strikes the story is about.</summary>
+    private Actor? Protagonist(Document document)
+    {
+        var lead = document.Sentences.FirstOrDefault(s => !document.InCaption(s.Start));
+        if (lead is null)
+        {
+            return null;
+        }
+        var folded = new FoldedTokens(document);
+        for (int k = lead.FirstToken; k < lead.FirstToken + lead.TokenCount; k++)
+        {
+            if (_dictionary.Phrases.LongestAt(document, folded, k) is { Value: NamedActor { Role: "military" } force })
+            {
+                return force.Actor;
+            }
+        }
+        return null;
+    }
+
     private static bool Apposed(string between)
     {
         var gap = between.Trim();
@@ -159,6 +183,9 @@ public sealed class ActorRecognizer : IAnnotator
         var country = document.FocusCountry;
         switch (generic.Role)
         {
+            case "military" when AircraftWords.Contains(document.Slice(match.Span).ToLowerInvariant()) && Protagonist(document) is { } striker:
+                // "Warplanes struck ..." in a story led by "Israel's military said it carried out strikes": that force's aircraft.
+                return striker;
             case "military" or "police" or "government" or "civilians" or "protesters" or "rioters":
                 return _dictionary.StateActor(generic.Role, country);
             case "rebels":
@@ -200,7 +227,7 @@ public sealed class ActorRecognizer : IAnnotator
         }
         var prev = document.Tokens[m.FirstToken - 1];
         var word = document.Text.Substring(prev.Start, prev.Span.Length).ToLowerInvariant();
-        return word is "in" or "to" or "from" or "into" or "near" or "at" or "outside" or "around";
+        return word is "in" or "to" or "from" or "into" or "near" or "at" or "outside" or "around" or "across" or "throughout" or "inside" or "over";
     }
 
     private static bool InCredit(Document document, TextSpan span) =>

@@ -308,7 +308,7 @@ public sealed partial class EventRecognizer : IAnnotator
         var byActor = combatants.FirstOrDefault(a => a.Start > triggerSpan.End && a.Start - triggerSpan.End < 30 &&
                                                      PassiveAgent().IsMatch(document.Text[triggerSpan.End..a.Start]));
         // "Russian warplanes bombed": an actor phrase may run into the trigger.
-        var before = combatants.Where(a => a.Start < triggerSpan.Start).ToList();
+        var before = combatants.Where(a => a.Start < triggerSpan.Start || (a.Start == triggerSpan.Start && a.End < triggerSpan.End)).ToList();
         var after = combatants.Where(a => a.Start >= triggerSpan.End && a != byActor).ToList();
         Actor? actor1 = byActor?.Actor ?? before.LastOrDefault(a => a.Type != ActorType.Civilians)?.Actor;
         var assoc1 = new List<Actor>();
@@ -358,7 +358,7 @@ public sealed partial class EventRecognizer : IAnnotator
             // "Warplanes struck ...": the side of the story's last event, else the armed actor the previous sentence named.
             var previous = document.Sentences[sentence.Index - 1].Span;
             actor1 = document.Events.LastOrDefault(e => sentence.Index - e.SentenceIndex <= 2 && e.Actor1 is { } a && IsArmed(a))?.Actor1 ??
-                     document.Actors.Where(a => previous.Covers(a.Span)).Select(a => AsForce(a).Actor).FirstOrDefault(IsArmed) ??
+                     document.Actors.Where(a => previous.Covers(a.Span) && !a.IsMetonym).Select(a => a.Actor).FirstOrDefault(IsArmed) ??
                      (lastActor1 is { } last && IsArmed(last) ? last : null);
         }
         Actor? actor2 = after.FirstOrDefault(a => a.Actor != actor1)?.Actor;
@@ -480,25 +480,6 @@ public sealed partial class EventRecognizer : IAnnotator
             Evidence = [new Evidence(sentence.Start, sentence.End)],
             SentenceIndex = sentence.Index,
             FromQuote = InsideQuote(document, sentence, triggerSpan.Start),
-        };
-    }
-
-    /// <summary>A government named as the one who fights ("Israel struck", "Kyiv's forces") fights through its military.</summary>
-    private ActorMention AsForce(ActorMention mention)
-    {
-        if (!mention.Name.StartsWith("Government of", StringComparison.Ordinal) ||
-            _actors.StateActor("military", mention.Country) is not { } military)
-        {
-            return mention;
-        }
-        return new ActorMention
-        {
-            Text = mention.Text,
-            Start = mention.Start,
-            End = mention.End,
-            Name = military.Name,
-            Type = military.Type,
-            Country = military.Country,
         };
     }
 
