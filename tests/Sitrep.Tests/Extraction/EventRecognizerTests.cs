@@ -98,4 +98,13 @@ public class EventRecognizerTests
         Assert.Equal("violent_demonstration", riot.SubEventType);
         Assert.Equal(2, riot.Evidence.Count);
     }
+
+    [Fact]
+    public void Unnamed_warplanes_belong_to_the_force_the_lead_names()
+    {
+        var events = Events("Israel's military said it had carried out dozens of strikes in Syria. Warplanes struck Homs and Hama in Syria on Monday.");
+        Assert.NotEmpty(events);
+        Assert.All(events.Where(e => e.SubEventType == "air_drone_strike"), e => Assert.Equal("Military Forces of Israel", e.Actor1?.Name));
+        Assert.Contains(events, e => e.SubEventType == "air_drone_strike" && e.Location?.Name == "Homs");
+    }
 }
