@@ -61,9 +61,7 @@ public static class PlaceNameKey
             {
                 continue;
             }
-            var w = word;
-            // "al" glued to the next word by a hyphen was split above; glued with no separator it stays.
-            foreach (char c in w)
+            foreach (char c in word)
             {
                 bool vowel = c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y' or 'w' && sb.Length > 0;
                 if (vowel)

@@ -34,7 +34,7 @@ public sealed class ActorRecognizer : IAnnotator
 
     public void Annotate(Document document)
     {
-        var folded = new FoldedTokens(document);
+        var folded = FoldedTokens.Of(document);
         var matches = _dictionary.Phrases.FindAll(document, folded)
             .Where(m => !InCredit(document, m.Span))
             .ToList();
@@ -152,7 +152,7 @@ public sealed class ActorRecognizer : IAnnotator
         {
             return null;
         }
-        var folded = new FoldedTokens(document);
+        var folded = FoldedTokens.Of(document);
         for (int k = lead.FirstToken; k < lead.FirstToken + lead.TokenCount; k++)
         {
             if (_dictionary.Phrases.LongestAt(document, folded, k) is { Value: NamedActor { Role: "military" } force })

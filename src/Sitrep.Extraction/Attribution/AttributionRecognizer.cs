@@ -58,7 +58,7 @@ public sealed class AttributionRecognizer : IAnnotator
 
     public void Annotate(Document document)
     {
-        var folded = new FoldedTokens(document);
+        var folded = FoldedTokens.Of(document);
         Speaker? lastPerson = null;
         Speaker? lastSpeaker = null;
         var speakers = new List<Speaker>();

@@ -44,7 +44,7 @@ public sealed partial class EventRecognizer : IAnnotator
 
     public void Annotate(Document document)
     {
-        var folded = new FoldedTokens(document);
+        var folded = FoldedTokens.Of(document);
         Actor? lastActor1 = null;
         foreach (var sentence in document.Sentences)
         {

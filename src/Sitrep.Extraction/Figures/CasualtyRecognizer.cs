@@ -57,7 +57,7 @@ public sealed class CasualtyRecognizer : IAnnotator
 
     public void Annotate(Document document)
     {
-        var folded = new FoldedTokens(document);
+        var folded = FoldedTokens.Of(document);
         string? carried = null;
         int carriedFrom = -10;
         foreach (var sentence in document.Sentences)

@@ -120,11 +120,26 @@ public sealed class PhraseIndex<T>
 /// <summary>Each token folded once per document, so phrase keys are cheap to build.</summary>
 public sealed class FoldedTokens
 {
+    // Every component after segmentation reads the same folding: compute it once per document.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Document, FoldedTokens> Cache = new();
+
     private readonly string[] _folded;
     private readonly bool[] _blocks;
     private readonly bool[] _glue;
 
-    public FoldedTokens(Document document)
+    /// <summary>The folding of a segmented document, shared by the components that read it.</summary>
+    public static FoldedTokens Of(Document document)
+    {
+        if (Cache.TryGetValue(document, out var folded) && folded._folded.Length == document.Tokens.Count)
+        {
+            return folded;
+        }
+        folded = new FoldedTokens(document);
+        Cache.AddOrUpdate(document, folded);
+        return folded;
+    }
+
+    private FoldedTokens(Document document)
     {
         _folded = new string[document.Tokens.Count];
         _blocks = new bool[document.Tokens.Count];

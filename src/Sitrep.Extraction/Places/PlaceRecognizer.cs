@@ -50,7 +50,7 @@ public sealed class PlaceRecognizer : IAnnotator
 
     public void Annotate(Document document)
     {
-        var folded = new FoldedTokens(document);
+        var folded = FoldedTokens.Of(document);
         var claimed = ClaimedByActors(document, folded);
         var commonWords = LowercaseWords(document);
         var candidates = FindCandidates(document, folded, claimed, commonWords);
