@@ -87,12 +87,13 @@ public sealed class PlaceRecognizer : IAnnotator
             }
             resolved.Add((c, entry, why));
         }
-        // A small town far from every other place in the story is a namesake of one the gazetteer lacks.
-        resolved.RemoveAll(r => r.E.Kind == PlaceKind.PopulatedPlace && r.E.Population < 5000 && !r.C.Exact ||
-                                r.E.Kind == PlaceKind.PopulatedPlace && r.E.Population < 5000 &&
-                                resolved.Any(o => o.E.Kind is not (PlaceKind.Country or PlaceKind.Region)) &&
-                                !resolved.Any(o => o.E != r.E && o.E.Kind is not (PlaceKind.Country or PlaceKind.Region) &&
-                                                   Geo.Km(o.E.Lat, o.E.Lon, r.E.Lat, r.E.Lon) < 250));
+        // A small town that only a transliteration matched, or that lies far from every other place in the
+        // story, is a namesake of one the gazetteer lacks.
+        bool Nearby(GazetteerEntry town) => resolved.Any(o => o.E != town && o.E.Kind is not (PlaceKind.Country or PlaceKind.Region) &&
+                                                              Geo.Km(o.E.Lat, o.E.Lon, town.Lat, town.Lon) < 250);
+        var namesakes = resolved.Where(r => r.E.Kind == PlaceKind.PopulatedPlace && r.E.Population < 5000 && (!r.C.Exact || !Nearby(r.E)))
+            .ToHashSet();
+        resolved.RemoveAll(namesakes.Contains);
 
         foreach (var (c, e, why) in resolved.OrderBy(r => r.C.Span.Start))
         {
