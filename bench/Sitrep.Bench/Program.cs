@@ -19,7 +19,7 @@ try
     SyntheticCorpus.Write(corpus, count);
     Console.WriteLine($"corpus: {count} reports, {new FileInfo(corpus).Length / count} bytes each on average, {Environment.ProcessorCount} cores");
 
-    var cleaner = new TextCleaner(HyphenationRules.Load(DataDirectory.File("lexicon", "hyphenation.tsv")));
+    var cleaner = TextCleaner.FromData();
     var factory = new DocumentFactory(cleaner, new DateOnly(2024, 11, 29));
     var segmentation = SitrepPipeline.CreateSegmentation(Abbreviations.Load(DataDirectory.File("lexicon", "abbreviations.tsv")));
     Measure("read + clean + segment", count, () =>

@@ -48,7 +48,7 @@ internal static class IngestBench
 
     public static void Run(string dir, int count, string? gazetteerPath)
     {
-        var factory = new DocumentFactory(new TextCleaner(HyphenationRules.Load(DataDirectory.File("lexicon", "hyphenation.tsv"))));
+        var factory = new DocumentFactory(TextCleaner.FromData());
         var reports = Reports(count);
         if (gazetteerPath is null || !File.Exists(gazetteerPath))
         {

@@ -31,7 +31,7 @@ public static class TestPipeline
         return builder.Build();
     }
 
-    public static TextCleaner Cleaner() => new(HyphenationRules.Load(DataDirectory.File("lexicon", "hyphenation.tsv")));
+    public static TextCleaner Cleaner() => TextCleaner.FromData();
 
     public static Document Run(string text, string published = "2024-11-29")
     {

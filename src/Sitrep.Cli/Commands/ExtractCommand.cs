@@ -60,7 +60,7 @@ internal static class ExtractCommand
         var resources = ExtractionResources.Load(CommonOptions.LoadGazetteer(gazetteerPath));
         using var fallback = semantic ? new PrototypeSubTypeClassifier(DataDirectory.File("events", "prototypes.tsv")) : null;
         var pipeline = SitrepPipeline.Create(resources, fallback);
-        var factory = new DocumentFactory(new TextCleaner(HyphenationRules.Load(DataDirectory.File("lexicon", "hyphenation.tsv"))), published);
+        var factory = new DocumentFactory(TextCleaner.FromData(), published);
         if (outDir is not null)
         {
             Directory.CreateDirectory(outDir);

@@ -47,7 +47,7 @@ internal static class IngestCommand
         var resources = ExtractionResources.Load(CommonOptions.LoadGazetteer(gazetteerPath));
         using var store = EventStore.Open(db);
         var pipeline = SitrepPipeline.Create(resources);
-        var factory = new DocumentFactory(new TextCleaner(HyphenationRules.Load(DataDirectory.File("lexicon", "hyphenation.tsv"))), published);
+        var factory = new DocumentFactory(TextCleaner.FromData(), published);
 
         Outcome Extract(ReadOutcome read)
         {

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Sitrep.Core;
 using Sitrep.Core.Annotations;
+using Sitrep.Core.Data;
 
 namespace Sitrep.Ingest.Cleaning;
 
@@ -20,6 +21,9 @@ public sealed partial class TextCleaner
     {
         _hyphenation = hyphenation;
     }
+
+    /// <summary>The cleaner with the hyphenation lists under data/lexicon.</summary>
+    public static TextCleaner FromData() => new(HyphenationRules.Load(DataDirectory.File("lexicon", "hyphenation.tsv")));
 
     public CleanedText Clean(string raw, bool fromPdfLayout = false)
     {
