@@ -11,7 +11,15 @@ public sealed record RawReport(
     string? Title = null,
     string? Outlet = null,
     DateOnly? Published = null,
-    bool FromPdfLayout = false);
+    bool FromPdfLayout = false,
+    int? Line = null)
+{
+    /// <summary>The file or stream the report came from, when it differs from <see cref="Source"/> (a batch line with its own URL).</summary>
+    public string? Input { get; init; }
+
+    /// <summary>Where an error about this report points: the input, its line in a batch, and the report's id.</summary>
+    public string Where => Line is int line ? $"{Input ?? Source}:{line} (id {InputId})" : $"{Input ?? Source} (id {InputId})";
+}
 
 /// <summary>One item a reader produced: a report, or a failure naming the input (and line).</summary>
 public abstract record ReadOutcome(string Input);

@@ -105,7 +105,7 @@ internal static class ExtractCommand
                     {
                         failed++;
                         progress.Clear();
-                        Console.Error.WriteLine($"sitrep: {read.Report.Source}: extraction failed: {e.Message}");
+                        Console.Error.WriteLine($"sitrep: {read.Report.Where}: extraction failed: {e.GetType().Name}: {e.Message}");
                     }
                     break;
             }

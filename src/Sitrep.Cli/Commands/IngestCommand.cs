@@ -68,7 +68,7 @@ internal static class IngestCommand
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
-                return new Failed(report.Source, $"{report.Source}: extraction failed: {e.Message}");
+                return new Failed(report.Source, $"{report.Where}: extraction failed: {e.GetType().Name}: {e.Message}");
             }
         }
 

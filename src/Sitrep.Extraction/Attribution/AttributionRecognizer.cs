@@ -192,11 +192,12 @@ public sealed class AttributionRecognizer : IAnnotator
                     start = outer;
                 }
             }
-            while (start <= end1 && _lexicon.IsTime(W(start)))
+            // A speech verb that opens the sentence has no subject before it.
+            while (start >= first && start <= end1 && _lexicon.IsTime(W(start)))
             {
                 start++;
             }
-            if (start <= end1 && end1 - start < 16)
+            if (start >= first && start <= end1 && end1 - start < 16)
             {
                 var span = new TextSpan(tokens[start].Start, tokens[end1].End);
                 if (LooksLikeSpeaker(document, start, end1))

@@ -76,7 +76,8 @@ public sealed class PhraseIndex<T>
     public PhraseMatch<T>? LongestAt(Document document, FoldedTokens folded, int first)
     {
         var tokens = document.Tokens;
-        if (folded[first].Length == 0 || !_firstWords.TryGetValue(FirstWord(folded[first]), out var longest))
+        // Callers probe the token after a word; past either end there is no phrase.
+        if (first < 0 || first >= tokens.Count || folded[first].Length == 0 || !_firstWords.TryGetValue(FirstWord(folded[first]), out var longest))
         {
             return null;
         }

@@ -77,13 +77,13 @@ public static partial class FeedReader
         var body = atom
             ? BodyText(item.Element(Atom + "content")) ?? BodyText(item.Element(Atom + "summary"))
             : HtmlText(Text(item.Element(Content + "encoded"))) ?? HtmlText(Text(item.Element(ns + "description")));
+        int? line = ((IXmlLineInfo)item).HasLineInfo() ? ((IXmlLineInfo)item).LineNumber : null;
         if (body is null)
         {
-            int? line = ((IXmlLineInfo)item).HasLineInfo() ? ((IXmlLineInfo)item).LineNumber : null;
             return new ReadFailure(input, line, $"item {number} ('{id.ReplaceLineEndings(" ")}') has no text");
         }
         var title = Text(item.Element(atom ? Atom + "title" : ns + "title"));
-        return new ReportRead(new RawReport(id, link ?? input, body, title, outlet, published));
+        return new ReportRead(new RawReport(id, link ?? input, body, title, outlet, published, Line: line) { Input = input });
     }
 
     // Atom says what its text is: "text" (the default), "html" (escaped markup), "xhtml" (inline

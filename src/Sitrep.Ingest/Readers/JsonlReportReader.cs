@@ -98,7 +98,7 @@ public static class JsonlReportReader
             if (text is not null)
             {
                 return TextDecoder.TryNormalise(text, out var normalised, out var error)
-                    ? new ReportRead(new RawReport(id, url ?? input, normalised, title, outlet, published))
+                    ? new ReportRead(new RawReport(id, url ?? input, normalised, title, outlet, published, Line: lineNumber) { Input = input })
                     : Fail($"\"text\": {error}");
             }
             if (html is null)
@@ -109,7 +109,7 @@ public static class JsonlReportReader
             return article.Text.Length == 0
                 ? Fail(HtmlArticleReader.NoTextMessage)
                 : new ReportRead(new RawReport(
-                    id, url ?? input, article.Text, title ?? article.Title, outlet ?? article.Outlet, published ?? article.Published));
+                    id, url ?? input, article.Text, title ?? article.Title, outlet ?? article.Outlet, published ?? article.Published, Line: lineNumber) { Input = input });
         }
     }
 

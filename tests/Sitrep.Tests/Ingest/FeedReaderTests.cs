@@ -22,10 +22,10 @@ public class FeedReaderTests
             [
                 new RawReport("fixture-wire-0001", "https://fixture.example/veldra",
                     "Artillery fire struck the port of Veldra overnight.\n\nTwo dock workers were killed.",
-                    "Port of Veldra shelled", "Fixture Wire", new DateOnly(2024, 3, 5)),
+                    "Port of Veldra shelled", "Fixture Wire", new DateOnly(2024, 3, 5), Line: 7) { Input = "feeds/feed.rss" },
                 new RawReport("https://fixture.example/norrin", "https://fixture.example/norrin",
                     "An aid convoy reached Norrin on Wednesday & unloaded food.",
-                    "Convoy reaches Norrin", "Fixture Wire", new DateOnly(2024, 3, 6)),
+                    "Convoy reaches Norrin", "Fixture Wire", new DateOnly(2024, 3, 6), Line: 16) { Input = "feeds/feed.rss" },
             ],
             reports);
     }
@@ -39,10 +39,10 @@ public class FeedReaderTests
             [
                 new RawReport("urn:fixture:atom:1", "https://atom.fixture.example/kessa",
                     "A drone strike damaged a bridge near Kessa.\n\nTraffic was diverted.",
-                    "Bridge near Kessa damaged", "Fixture Atom News", new DateOnly(2024, 3, 7)),
+                    "Bridge near Kessa damaged", "Fixture Atom News", new DateOnly(2024, 3, 7), Line: 6) { Input = "feeds/feed.atom" },
                 new RawReport("urn:fixture:atom:2", "https://atom.fixture.example/lorn",
                     "The curfew in Lorn was extended by one week.",
-                    "Curfew extended in Lorn", "Fixture Atom News", new DateOnly(2024, 3, 8)),
+                    "Curfew extended in Lorn", "Fixture Atom News", new DateOnly(2024, 3, 8), Line: 16) { Input = "feeds/feed.atom" },
             ],
             reports);
     }
@@ -85,7 +85,7 @@ public class FeedReaderTests
             """);
 
         Assert.Equal(
-            new RawReport("https://old.example/1", "https://old.example/1", "First report.", "One", "Old Feed", new DateOnly(2024, 1, 2)),
+            new RawReport("https://old.example/1", "https://old.example/1", "First report.", "One", "Old Feed", new DateOnly(2024, 1, 2), Line: 3) { Input = "f.xml" },
             Assert.IsType<ReportRead>(Assert.Single(outcomes)).Report);
     }
 
