@@ -109,7 +109,8 @@ public static class JsonlReportReader
             return article.Text.Length == 0
                 ? Fail(HtmlArticleReader.NoTextMessage)
                 : new ReportRead(new RawReport(
-                    id, url ?? input, article.Text, title ?? article.Title, outlet ?? article.Outlet, published ?? article.Published, Line: lineNumber) { Input = input });
+                    id, url ?? input, article.Text, title ?? article.Title, outlet ?? article.Outlet, published ?? article.Published, Line: lineNumber)
+                { Input = input });
         }
     }
 

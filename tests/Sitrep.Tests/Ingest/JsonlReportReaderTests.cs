@@ -21,7 +21,8 @@ public class JsonlReportReaderTests
         Assert.Equal(["r-001", "r-003", "5"], reports.Select(r => r.InputId));
         Assert.Equal(
             new RawReport("r-001", "https://fixture.example/r-001", "Two dock workers were killed in Veldra on Monday, the governor said.",
-                "Port shelled", "Fixture Wire", new DateOnly(2024, 3, 5), Line: 1) { Input = "data/reports.jsonl" },
+                "Port shelled", "Fixture Wire", new DateOnly(2024, 3, 5), Line: 1)
+            { Input = "data/reports.jsonl" },
             reports[0]);
         Assert.Equal("data/reports.jsonl:1 (id r-001)", reports[0].Where);
         Assert.Equal("Numeric ids are accepted.\nLine endings are normalised.", reports[2].Text);
