@@ -27,6 +27,9 @@ public sealed class Document
 
     public List<Token> Tokens { get; } = [];
 
+    /// <summary>The lexical layer: one entry per token.</summary>
+    public List<Lexeme> Lexemes { get; } = [];
+
     public List<PlaceMention> Places { get; } = [];
 
     public List<ActorMention> Actors { get; } = [];

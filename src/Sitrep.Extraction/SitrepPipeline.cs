@@ -6,6 +6,7 @@ using Sitrep.Extraction.Dates;
 using Sitrep.Extraction.Events;
 using Sitrep.Extraction.Figures;
 using Sitrep.Extraction.Layout;
+using Sitrep.Extraction.Lexical;
 using Sitrep.Extraction.Places;
 using Sitrep.Extraction.Segmentation;
 
@@ -28,8 +29,12 @@ public sealed class ExtractionResources
 
     public required SpeakerLexicon Speakers { get; init; }
 
-    public static ExtractionResources Load(Gazetteer.Gazetteer gazetteer)
+    public required Lexicon Lexicon { get; init; }
+
+    public static ExtractionResources Load(Gazetteer.Gazetteer gazetteer, string? lexiconDirectory = null)
     {
+        var lexicon = Lexicon.Load(lexiconDirectory ?? Lexicon.DefaultDirectory(),
+            DataDirectory.File("lexicon", "inflections.tsv"), DataDirectory.File("lexicon", "function_words.tsv"));
         var actors = ActorDictionary.Load(DataDirectory.File("actors"));
         return new ExtractionResources
         {
@@ -39,19 +44,21 @@ public sealed class ExtractionResources
                 // "US" and "U.S." are adjectives and names at once: as names they may be places.
                 actors.Countries.Values.SelectMany(c => c.Demonyms.Where(d => !c.Aliases.Contains(d) && d != c.Name).Select(d => (d, c.Iso2)))),
             Figures = FigureLexicon.Load(DataDirectory.File("lexicon")),
-            Events = EventLexicon.Load(DataDirectory.File("events", "triggers.tsv"), DataDirectory.File("events", "cues.tsv")),
+            Events = EventLexicon.Load(DataDirectory.File("events", "triggers.tsv"), DataDirectory.File("events", "cues.tsv"), lexicon),
             Abbreviations = Abbreviations.Load(DataDirectory.File("lexicon", "abbreviations.tsv")),
             Speakers = SpeakerLexicon.Load(DataDirectory.File("lexicon", "speakers.tsv")),
+            Lexicon = lexicon,
         };
     }
 }
 
-/// <summary>The default pipeline: segment → dateline → places → actors → attribution → figures → dates → events.</summary>
+/// <summary>The default pipeline: segment → lexical → dateline → places → actors → attribution → figures → dates → events.</summary>
 public static class SitrepPipeline
 {
     public static Pipeline Create(ExtractionResources r, ISubTypeFallback? fallback = null) => new(
     [
         new SentenceSegmenter(r.Abbreviations),
+        new LexicalAnnotator(r.Lexicon),
         new DatelineRecognizer(),
         new PlaceRecognizer(r.Gazetteer, r.Actors, r.Places),
         new ActorRecognizer(r.Actors),

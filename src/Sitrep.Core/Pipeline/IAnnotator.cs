@@ -21,6 +21,8 @@ public static class Layers
     public const string Dateline = "dateline";
     public const string Sentences = "sentences";
     public const string Tokens = "tokens";
+    public const string Lexemes = "lexemes";
+    public const string Clauses = "clauses";
     public const string Places = "places";
     public const string Actors = "actors";
     public const string Casualties = "casualties";

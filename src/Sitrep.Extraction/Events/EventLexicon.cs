@@ -1,5 +1,6 @@
 using Sitrep.Core.Annotations;
 using Sitrep.Core.Data;
+using Sitrep.Extraction.Lexical;
 using Sitrep.Extraction.Matching;
 using Sitrep.Gazetteer;
 
@@ -8,7 +9,8 @@ namespace Sitrep.Extraction.Events;
 public sealed record Trigger(string Phrase, string EventType, string SubEventType, int Weight, string Role);
 
 /// <summary>
-/// Event triggers (data/events/triggers.tsv) and the cues that qualify them
+/// Event triggers (data/events/triggers.tsv), keyed by the lexical base of each word so that a
+/// row written in one inflection matches them all, and the cues that qualify them
 /// (data/events/cues.tsv: background, future, claimed, unconfirmed, denied, negation).
 /// </summary>
 public sealed class EventLexicon
@@ -27,7 +29,7 @@ public sealed class EventLexicon
 
     public int TriggerCount { get; private set; }
 
-    public static EventLexicon Load(string triggersTsv, string cuesTsv)
+    public static EventLexicon Load(string triggersTsv, string cuesTsv, Lexicon words)
     {
         var lexicon = new EventLexicon();
         var byPhrase = new Dictionary<string, List<Trigger>>(StringComparer.OrdinalIgnoreCase);
@@ -50,15 +52,16 @@ public sealed class EventLexicon
             if (row["phrase"].Contains('*'))
             {
                 var trigger = new Trigger(row["phrase"], eventType, subType, weight, row["role"]);
-                lexicon.Wildcards.Add((row["phrase"].Split(' ').Select(w => w == "*" ? w : PlaceNameKey.Exact(w)).ToArray(), trigger));
+                lexicon.Wildcards.Add((row["phrase"].Split(' ').Select(w => w == "*" ? w : words.Base(PlaceNameKey.Exact(w))).ToArray(), trigger));
                 lexicon.TriggerCount++;
                 continue;
             }
-            if (!byPhrase.TryGetValue(row["phrase"], out var list))
+            var key = string.Join(' ', PlaceNameKey.Exact(row["phrase"]).Split(' ').Select(words.Base));
+            if (!byPhrase.TryGetValue(key, out var list))
             {
-                byPhrase[row["phrase"]] = list = [];
+                byPhrase[key] = list = [];
             }
-            list.Add(new Trigger(row["phrase"], eventType, subType, weight, row["role"]));
+            list.Add(new Trigger(PlaceNameKey.Exact(row["phrase"]), eventType, subType, weight, row["role"]));
             lexicon.TriggerCount++;
         }
         foreach (var (phrase, triggers) in byPhrase)

@@ -103,15 +103,17 @@ public sealed partial class EventRecognizer : IAnnotator
     {
         var all = new List<Found>();
         var modifiers = new List<Trigger>();
+        var lemmas = FoldedTokens.Lemmas(document);
         int first = sentence.FirstToken, last = first + sentence.TokenCount - 1;
         for (int k = first; k <= last; k++)
         {
-            var m = _lexicon.Triggers.LongestAt(document, folded, k);
+            var m = _lexicon.Triggers.LongestAt(document, lemmas, k);
             if (m is null)
             {
                 continue;
             }
-            foreach (var t in m.Value)
+            var written = folded.Key(k, m.TokenCount);
+            foreach (var t in m.Value.Where(t => written == t.Phrase || RoleAgrees(document, t.Role, k, m.TokenCount)))
             {
                 if (t.Role == "modifier")
                 {
@@ -128,7 +130,7 @@ public sealed partial class EventRecognizer : IAnnotator
         {
             for (int k = first; k + words.Length - 1 <= last; k++)
             {
-                if (folded[k] == words[0] && Matches(words, folded, k))
+                if (lemmas[k] == words[0] && Matches(words, lemmas, k))
                 {
                     var span = new TextSpan(document.Tokens[k].Start, document.Tokens[k + words.Length - 1].End);
                     all.Add(new Found(new PhraseMatch<IReadOnlyList<Trigger>>(k, words.Length, span, [trigger]), trigger));
@@ -191,6 +193,23 @@ public sealed partial class EventRecognizer : IAnnotator
                                        Math.Abs(f.Match.FirstToken - top.Match.FirstToken) >= 8).ToList();
         }
         return chosen;
+    }
+
+    /// <summary>
+    /// A row matched through an inflection ("attacks" for "attacked") must keep its role: a verb
+    /// row needs a verb in the match, a noun row a noun, so "according to" is not the noun "accord".
+    /// </summary>
+    private static bool RoleAgrees(Document document, string role, int first, int count)
+    {
+        for (int k = first; k < first + count; k++)
+        {
+            var pos = document.Lexemes[k].Pos;
+            if (role == "modifier" || (role == "verb" ? pos == PartOfSpeech.Verb : pos is PartOfSpeech.Noun or PartOfSpeech.ProperNoun))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static bool Matches(string[] words, FoldedTokens folded, int start)

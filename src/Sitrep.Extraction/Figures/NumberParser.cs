@@ -72,19 +72,19 @@ public static class NumberParser
     };
 
     /// <summary>
-    /// Qualifier phrases. A strict bound ("more than 100") is coded as the smallest count the text
-    /// allows (101), as the project's gold records do; "at least 100" is 100.
+    /// Qualifier phrases. A bound keeps the number the text gives, strict or not ("more than 100"
+    /// is best 100, low 100, at_least), as the annotation guide and ACLED code it.
     /// </summary>
-    private static readonly (string Phrase, string Qualifier, int Offset)[] Qualifiers =
+    private static readonly (string Phrase, string Qualifier)[] Qualifiers =
     [
-        ("at least", Qualifier.AtLeast, 0), ("more than", Qualifier.AtLeast, 1), ("over", Qualifier.AtLeast, 1),
-        ("upwards of", Qualifier.AtLeast, 1), ("in excess of", Qualifier.AtLeast, 1), ("no fewer than", Qualifier.AtLeast, 0),
-        ("no less than", Qualifier.AtLeast, 0), ("nearly", Qualifier.About, 0), ("about", Qualifier.About, 0),
-        ("around", Qualifier.About, 0), ("some", Qualifier.About, 0), ("approximately", Qualifier.About, 0),
-        ("roughly", Qualifier.About, 0), ("almost", Qualifier.About, 0), ("close to", Qualifier.About, 0),
-        ("an estimated", Qualifier.About, 0), ("estimated", Qualifier.About, 0), ("up to", Qualifier.AtMost, 0),
-        ("as many as", Qualifier.AtMost, 0), ("at most", Qualifier.AtMost, 0), ("fewer than", Qualifier.AtMost, -1),
-        ("less than", Qualifier.AtMost, -1),
+        ("at least", Qualifier.AtLeast), ("more than", Qualifier.AtLeast), ("over", Qualifier.AtLeast),
+        ("upwards of", Qualifier.AtLeast), ("in excess of", Qualifier.AtLeast), ("no fewer than", Qualifier.AtLeast),
+        ("no less than", Qualifier.AtLeast), ("nearly", Qualifier.About), ("about", Qualifier.About),
+        ("around", Qualifier.About), ("some", Qualifier.About), ("approximately", Qualifier.About),
+        ("roughly", Qualifier.About), ("almost", Qualifier.About), ("close to", Qualifier.About),
+        ("an estimated", Qualifier.About), ("estimated", Qualifier.About), ("up to", Qualifier.AtMost),
+        ("as many as", Qualifier.AtMost), ("at most", Qualifier.AtMost), ("fewer than", Qualifier.AtMost),
+        ("less than", Qualifier.AtMost),
     ];
 
     public static List<NumberMention> FindAll(Document document, int firstToken, int lastToken)
@@ -137,14 +137,14 @@ public static class NumberParser
             }
             return null;
         }
-        foreach (var (phrase, qualifier, offset) in Qualifiers)
+        foreach (var (phrase, qualifier) in Qualifiers)
         {
             var words = phrase.Split(' ');
             if (words.Select((w, k) => W(i + k) == w).All(x => x))
             {
                 if (ParseAt(document, i + words.Length, lastToken) is { } inner && inner.Count.Qualifier is Qualifier.Exact or Qualifier.Vague)
                 {
-                    int bound = inner.Count.Best + offset;
+                    int bound = inner.Count.Best;
                     var count = qualifier == Qualifier.AtMost
                         ? new Count(bound, bound, bound, Qualifier.AtMost)
                         : new Count(bound, bound, null, qualifier);

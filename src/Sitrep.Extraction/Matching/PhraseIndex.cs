@@ -123,6 +123,7 @@ public sealed class FoldedTokens
 {
     // Every component after segmentation reads the same folding: compute it once per document.
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Document, FoldedTokens> Cache = new();
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Document, FoldedTokens> LemmaCache = new();
 
     private readonly string[] _folded;
     private readonly bool[] _blocks;
@@ -140,7 +141,22 @@ public sealed class FoldedTokens
         return folded;
     }
 
-    private FoldedTokens(Document document)
+    /// <summary>
+    /// Each word token as its lexical base ("shot" → "shoot"), so that patterns written as lemmas
+    /// match every inflection; needs the lexical layer.
+    /// </summary>
+    public static FoldedTokens Lemmas(Document document)
+    {
+        if (LemmaCache.TryGetValue(document, out var folded) && folded._folded.Length == document.Tokens.Count)
+        {
+            return folded;
+        }
+        folded = new FoldedTokens(document, lemmas: true);
+        LemmaCache.AddOrUpdate(document, folded);
+        return folded;
+    }
+
+    private FoldedTokens(Document document, bool lemmas = false)
     {
         _folded = new string[document.Tokens.Count];
         _blocks = new bool[document.Tokens.Count];
@@ -149,7 +165,7 @@ public sealed class FoldedTokens
         {
             var t = document.Tokens[i];
             bool word = t.Kind is TokenKind.Word or TokenKind.Number;
-            _folded[i] = word ? PlaceNameKey.Exact(document.Text.Substring(t.Start, t.Span.Length)) : "";
+            _folded[i] = !word ? "" : lemmas ? document.Lexemes[i].Base : PlaceNameKey.Exact(document.Text.Substring(t.Start, t.Span.Length));
             _blocks[i] = !word && document.Text[t.Start] is not ('-' or '/' or '\'' or '’' or '.' or '&');
             // A possessive "'s" folds onto its word, as "Syria's" does in a phrase key.
             _glue[i] = word && t.Start > 0 && document.Text[t.Start - 1] is '\'' or '’';

@@ -73,7 +73,7 @@ public class DataFileTests
     [Fact]
     public void Event_lexicon_covers_every_sub_event_type()
     {
-        var lexicon = EventLexicon.Load(DataDirectory.File("events", "triggers.tsv"), DataDirectory.File("events", "cues.tsv"));
+        var lexicon = EventLexicon.Load(DataDirectory.File("events", "triggers.tsv"), DataDirectory.File("events", "cues.tsv"), TestPipeline.Resources.Lexicon);
         Assert.True(lexicon.TriggerCount >= 400, $"{lexicon.TriggerCount} triggers");
         var covered = Tsv.Read(DataDirectory.File("events", "triggers.tsv"), "sub_event_type").Select(r => r["sub_event_type"]).ToHashSet();
         foreach (var subType in EventTaxonomy.SubTypes.Values.SelectMany(v => v))
@@ -96,6 +96,28 @@ public class DataFileTests
         var hyphenation = HyphenationRules.Load(DataDirectory.File("lexicon", "hyphenation.tsv"));
         Assert.True(hyphenation.KeepHyphen("al", "Assad", new HashSet<string>()));
         Assert.False(hyphenation.KeepHyphen("Rus", "sian", new HashSet<string>()));
+    }
+
+    [Fact]
+    public void Lexical_rules_and_function_words_load_and_lemmatise()
+    {
+        var lexicon = TestPipeline.Resources.Lexicon;
+        Assert.True(lexicon.LemmaCount > 100_000, $"{lexicon.LemmaCount} WordNet lemmas");
+        Assert.True(lexicon.TaggedForms > 50_000, $"{lexicon.TaggedForms} tagged forms");
+        // Every rule has a suffix to detach, and every function word has its class.
+        foreach (var row in Tsv.Read(DataDirectory.File("lexicon", "inflections.tsv"), "pos", "suffix"))
+        {
+            Assert.NotEmpty(row["suffix"]);
+        }
+        foreach (var row in Tsv.Read(DataDirectory.File("lexicon", "function_words.tsv"), "word", "class"))
+        {
+            Assert.Equal(row["class"], lexicon.FunctionClass(row["word"]));
+        }
+        Assert.Equal("shoot", lexicon.Base("shot"));
+        Assert.Equal("strike", lexicon.Base("struck"));
+        Assert.Equal("shell", lexicon.Base("shelled"));
+        Assert.Equal("woman", lexicon.Lemma("women", Sitrep.Extraction.Lexical.WordClass.Noun));
+        Assert.Equal("village", lexicon.Lemma("villages", Sitrep.Extraction.Lexical.WordClass.Noun));
     }
 
     [Fact]
