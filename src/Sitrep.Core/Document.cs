@@ -30,6 +30,33 @@ public sealed class Document
     /// <summary>The lexical layer: one entry per token.</summary>
     public List<Lexeme> Lexemes { get; } = [];
 
+    /// <summary>Clauses in text order; every token of a sentence is in exactly one.</summary>
+    public List<Clause> Clauses { get; } = [];
+
+    /// <summary>The clause that holds a token (clauses are in token order).</summary>
+    public Clause? ClauseOf(int token)
+    {
+        int lo = 0, hi = Clauses.Count - 1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) / 2;
+            var c = Clauses[mid];
+            if (token < c.FirstToken)
+            {
+                hi = mid - 1;
+            }
+            else if (token > c.LastToken)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                return c;
+            }
+        }
+        return null;
+    }
+
     public List<PlaceMention> Places { get; } = [];
 
     public List<ActorMention> Actors { get; } = [];

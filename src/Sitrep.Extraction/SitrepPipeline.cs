@@ -52,17 +52,18 @@ public sealed class ExtractionResources
     }
 }
 
-/// <summary>The default pipeline: segment → lexical → dateline → places → actors → attribution → figures → dates → events.</summary>
+/// <summary>The default pipeline: segment → lexical → clauses → dateline → places → actors → attribution → figures → dates → events.</summary>
 public static class SitrepPipeline
 {
     public static Pipeline Create(ExtractionResources r, ISubTypeFallback? fallback = null) => new(
     [
         new SentenceSegmenter(r.Abbreviations),
         new LexicalAnnotator(r.Lexicon),
+        new ClauseSegmenter(r.Lexicon),
         new DatelineRecognizer(),
         new PlaceRecognizer(r.Gazetteer, r.Actors, r.Places),
         new ActorRecognizer(r.Actors),
-        new AttributionRecognizer(r.Actors, r.Speakers),
+        new AttributionRecognizer(r.Actors, r.Speakers, r.Lexicon),
         new CasualtyRecognizer(r.Figures, r.Places, r.Actors),
         new TimeRecognizer(),
         new EventRecognizer(r.Events, r.Actors, fallback),

@@ -2,6 +2,7 @@ using Sitrep.Core;
 using Sitrep.Core.Annotations;
 using Sitrep.Core.Pipeline;
 using Sitrep.Extraction.Actors;
+using Sitrep.Extraction.Lexical;
 using Sitrep.Extraction.Matching;
 
 namespace Sitrep.Extraction.Attribution;
@@ -15,14 +16,6 @@ namespace Sitrep.Extraction.Attribution;
 /// </summary>
 public sealed class AttributionRecognizer : IAnnotator
 {
-    private static readonly HashSet<string> SpeechVerbs = new(StringComparer.Ordinal)
-    {
-        "said", "says", "say", "told", "tells", "reported", "reports", "added", "adds", "stated", "announced",
-        "announces", "claimed", "claims", "denied", "denies", "warned", "warns", "confirmed", "confirms", "wrote",
-        "posted", "tweeted", "declared", "insisted", "acknowledged", "accused", "accuses", "urged", "alleged", "noted",
-        "explained", "dismissed", "rejected", "vowed", "hoped", "blamed", "called", "condemned", "put",
-    };
-
     private static readonly HashSet<string> ReportOnlyKinds = new(StringComparer.Ordinal)
     {
         "agency", "broadcaster", "newspaper", "state_media", "monitor", "un", "other",
@@ -40,16 +33,18 @@ public sealed class AttributionRecognizer : IAnnotator
 
     private readonly ActorDictionary _dictionary;
     private readonly SpeakerLexicon _lexicon;
+    private readonly Lexicon _words;
 
-    public AttributionRecognizer(ActorDictionary dictionary, SpeakerLexicon lexicon)
+    public AttributionRecognizer(ActorDictionary dictionary, SpeakerLexicon lexicon, Lexicon words)
     {
         _dictionary = dictionary;
         _lexicon = lexicon;
+        _words = words;
     }
 
     public string Name => "attribution";
 
-    public IReadOnlyList<string> Requires => [Layers.Sentences, Layers.Tokens, Layers.Actors];
+    public IReadOnlyList<string> Requires => [Layers.Sentences, Layers.Tokens, Layers.Lexemes, Layers.Actors];
 
     public IReadOnlyList<string> Provides => [Layers.Attributions, Layers.Statements];
 
@@ -131,13 +126,16 @@ public sealed class AttributionRecognizer : IAnnotator
     {
         for (int k = sentence.FirstToken; k < sentence.FirstToken + sentence.TokenCount; k++)
         {
-            if (document.Tokens[k].Kind == TokenKind.Number)
+            // A year dates what is said; it is not a figure.
+            if (document.Tokens[k].Kind == TokenKind.Number && !IsYear(document.Slice(document.Tokens[k].Span)))
             {
                 return true;
             }
         }
         return false;
     }
+
+    private static bool IsYear(string number) => number.Length == 4 && int.TryParse(number, out var y) && y is >= 1900 and <= 2100;
 
     /// <summary>The phrases that say who speaks in a sentence.</summary>
     private IEnumerable<(TextSpan Subject, bool According)> Subjects(Document document, Sentence sentence)
@@ -162,12 +160,25 @@ public sealed class AttributionRecognizer : IAnnotator
                 }
                 continue;
             }
-            if (!SpeechVerbs.Contains(word) || InsideQuote(document, sentence, tokens[k].Start))
+            var lex = document.Lexemes[k];
+            if (!lex.IsVerbal || !_lexicon.IsSpeechVerb(lex.Lemma) || InsideQuote(document, sentence, tokens[k].Start))
             {
                 continue;
             }
-            // "X said" and "X, a spokesman, said": the noun phrase before the verb.
+            // "X said", "X has also told", "X, a spokesman, later said": the noun phrase before the verb and its auxiliaries and adverbs.
             int end1 = k - 1;
+            bool negated = false;
+            while (end1 > first && (document.Lexemes[end1].Pos is PartOfSpeech.Auxiliary or PartOfSpeech.Adverb ||
+                                    _words.FunctionClass(document.Lexemes[end1].Lower) is "auxiliary" or "negator"))
+            {
+                negated |= _words.FunctionClass(document.Lexemes[end1].Lower) == "negator";
+                end1--;
+            }
+            // "The group did not comment": nothing was said.
+            if (negated)
+            {
+                continue;
+            }
             if (IsComma(end1))
             {
                 end1--;
@@ -243,7 +254,8 @@ public sealed class AttributionRecognizer : IAnnotator
         {
             return true;
         }
-        if (W(first) is "including" or "of" or "in" or "on" or "for" or "with" or "among" or "about" or "than")
+        // A phrase that opens with a preposition ("In a statement", "Among them") names no one.
+        if (document.Lexemes[first].Pos == PartOfSpeech.Adposition && _words.FunctionClass(document.Lexemes[first].Lower) is null)
         {
             return false;
         }
@@ -296,8 +308,9 @@ public sealed class AttributionRecognizer : IAnnotator
         switch (entry)
         {
             case ReportingSource source:
+                // A monitor or agency is a source unless its own words are quoted.
                 return new Speaker(source.Name, null, source.Name, source.Country, false,
-                    according || ReportOnlyKinds.Contains(source.Kind) || hasFigure);
+                    according || (!quoted && (ReportOnlyKinds.Contains(source.Kind) || hasFigure)));
             case NamedActor { Role: "group" } group:
                 return new Speaker(group.Actor.Name, null, group.Actor.Name, group.Actor.Country, false, according);
             case NamedActor { Role: "government" } government:
@@ -323,11 +336,10 @@ public sealed class AttributionRecognizer : IAnnotator
                 // "the army" names the force; "local officials" and "health officials" are anonymous.
                 bool whole = document.Slice(entrySpan).Length >= text.Length - 1 && generic.Role != "government";
                 bool unnamed = !bare && !whole && !text.Any(char.IsUpper);
-                return new Speaker(name, null, resolved.Name, resolved.Country, false, according || (unnamed && (hasFigure || !quoted)));
+                return new Speaker(name, null, resolved.Name, resolved.Country, false, according || (unnamed && hasFigure && !quoted));
         }
-        // Anonymous sources ("security sources", "residents") are sources unless quoted; anything giving figures is a source.
-        bool anonymous = !text.Any(char.IsUpper);
-        return new Speaker(text, null, null, null, false, according || hasFigure || (anonymous && !quoted));
+        // Anyone who says something speaks ("officials said", "a medical source said"); one who only gives figures is their source.
+        return new Speaker(text, null, null, null, false, according || (hasFigure && !quoted));
     }
 
     /// <summary>"Russia's defence ministry" → "Russian defence ministry"; "army" in a Syria story → "Syrian army".</summary>

@@ -2,12 +2,13 @@ using Sitrep.Core.Data;
 
 namespace Sitrep.Extraction.Attribution;
 
-/// <summary>Titles, speaker nouns and time words for reading who speaks (data/lexicon/speakers.tsv).</summary>
+/// <summary>Titles, speaker nouns, time words and speech verbs (lemmas) for reading who speaks (data/lexicon/speakers.tsv).</summary>
 public sealed class SpeakerLexicon
 {
     private readonly HashSet<string> _titles = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _nouns = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _time = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _speech = new(StringComparer.OrdinalIgnoreCase);
 
     public static SpeakerLexicon Load(string path)
     {
@@ -19,7 +20,8 @@ public sealed class SpeakerLexicon
                 "title" => lexicon._titles,
                 "speaker_noun" => lexicon._nouns,
                 "time" => lexicon._time,
-                var other => throw row.Error($"kind must be title, speaker_noun or time, not '{other}'"),
+                "speech_verb" => lexicon._speech,
+                var other => throw row.Error($"kind must be title, speaker_noun, time or speech_verb, not '{other}'"),
             };
             set.Add(row["word"]);
         }
@@ -31,4 +33,7 @@ public sealed class SpeakerLexicon
     public bool IsSpeakerNoun(string word) => _nouns.Contains(word);
 
     public bool IsTime(string word) => _time.Contains(word);
+
+    /// <summary>A verb of saying, by its lemma ("told" and "telling" are "tell").</summary>
+    public bool IsSpeechVerb(string lemma) => _speech.Contains(lemma);
 }

@@ -171,7 +171,7 @@ public sealed partial class TimeRecognizer : IAnnotator
         return true;
     }
 
-    private const string Month = "(?<m>Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|March|Mar\\.|April|Apr\\.|May|June|July|Aug(?:ust|\\.)?|Sept?(?:ember|\\.)?|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?)";
+    private const string Month = "(?<m>Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?|May|June?|July?|Aug(?:ust|\\.)?|Sept?(?:ember|\\.)?|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?)";
 
     [GeneratedRegex(@"\b(?:(?<d>\d{1,2}) " + Month + @",? (?<y>(?:19|20)\d\d)|" + Month + @" (?<d>\d{1,2}),? (?<y>(?:19|20)\d\d))\b")]
     private static partial Regex FullDate();

@@ -36,7 +36,7 @@ public sealed partial class EventRecognizer : IAnnotator
     public string Name => "events";
 
     public IReadOnlyList<string> Requires =>
-        [Layers.Sentences, Layers.Places, Layers.Actors, Layers.Casualties, Layers.Times, Layers.Attributions];
+        [Layers.Sentences, Layers.Lexemes, Layers.Clauses, Layers.Places, Layers.Actors, Layers.Casualties, Layers.Times, Layers.Attributions];
 
     public IReadOnlyList<string> Provides => [Layers.Events];
 
@@ -66,10 +66,10 @@ public sealed partial class EventRecognizer : IAnnotator
                 {
                     continue;
                 }
-                // Time and history cues count only in the trigger's own clause.
-                var near = Cues(document, folded, Math.Max(sentence.FirstToken, found.Match.FirstToken - 8),
-                    Math.Min(sentence.FirstToken + sentence.TokenCount - 1, found.Match.FirstToken + found.Match.TokenCount + 6));
-                if (near.Contains("future"))
+                // Time, history and negation cues count only in the trigger's own clause.
+                var clause = document.ClauseOf(found.Match.FirstToken);
+                var near = clause is null ? [] : Cues(document, folded, clause.FirstToken, clause.LastToken);
+                if (near.Contains("future") || Negated(document, folded, clause, found.Match.FirstToken))
                 {
                     continue;
                 }
@@ -227,11 +227,43 @@ public sealed partial class EventRecognizer : IAnnotator
     private static int Boost(Trigger trigger, List<Trigger> modifiers) =>
         modifiers.Where(m => m.SubEventType == trigger.SubEventType).Select(m => 2).DefaultIfEmpty(0).Max();
 
+    /// <summary>
+    /// "There was no fighting in Kindu", "the army did not shell the town": a negation cue in the
+    /// trigger's clause, at most three tokens before it. "No one was hurt in the strike" negates
+    /// the toll, not the strike, and stands further off.
+    /// </summary>
+    private bool Negated(Document document, FoldedTokens folded, Clause? clause, int trigger)
+    {
+        if (clause is null)
+        {
+            return false;
+        }
+        for (int k = Math.Max(clause.FirstToken, trigger - 3); k < trigger; k++)
+        {
+            if (!InTime(document, k) && _lexicon.Cues.LongestAt(document, folded, k) is { Value: "negation" } m && m.FirstToken + m.TokenCount <= trigger)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Cue words inside a date are the date's ("On 5 May" holds no modal "may").</summary>
+    private static bool InTime(Document document, int token)
+    {
+        int offset = document.Tokens[token].Start;
+        return document.Times.Any(t => t.Start <= offset && offset < t.End);
+    }
+
     private HashSet<string> Cues(Document document, FoldedTokens folded, int first, int last)
     {
         var cues = new HashSet<string>();
         for (int k = first; k <= last; k++)
         {
+            if (InTime(document, k))
+            {
+                continue;
+            }
             if (_lexicon.Cues.LongestAt(document, folded, k) is { } m)
             {
                 cues.Add(m.Value);
