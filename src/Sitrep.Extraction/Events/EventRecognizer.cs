@@ -189,8 +189,7 @@ public sealed partial class EventRecognizer : IAnnotator
         if (chosen.Count > 1)
         {
             var top = chosen.MaxBy(Score)!;
-            chosen = chosen.Where(f => f == top || Score(f) >= Score(top) - 1 ||
-                                       Math.Abs(f.Match.FirstToken - top.Match.FirstToken) >= 8).ToList();
+            chosen = chosen.Where(f => f == top || document.ClauseOf(f.Match.FirstToken) != document.ClauseOf(top.Match.FirstToken)).ToList();
         }
         return chosen;
     }

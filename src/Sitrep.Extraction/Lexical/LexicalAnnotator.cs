@@ -97,8 +97,8 @@ public sealed class LexicalAnnotator(Lexicon lexicon) : IAnnotator
         {
             return participle;
         }
-        // After a noun or pronoun, a form that can be a finite verb usually is one ("gunmen shot", "the army attacks").
-        if (previousTag is "NN" or "NNS" or "NNP" or "NNPS" or "PRP" && first is "NN" or "NNS" or "JJ" && Prefer("VBD", "VBZ") is { } finite)
+        // After a noun or pronoun, a form that can be a finite verb usually is one ("gunmen shot", "police arrested", "the army attacks").
+        if (previousTag is "NN" or "NNS" or "NNP" or "NNPS" or "PRP" && first is "NN" or "NNS" or "JJ" or "VBN" && Prefer("VBD", "VBZ") is { } finite)
         {
             return finite;
         }

@@ -89,6 +89,15 @@ public class LexicalLayerTests
     }
 
     [Fact]
+    public void Two_types_in_two_clauses_are_two_events_and_one_clause_gives_one()
+    {
+        var two = Current("Gunmen ambushed a convoy near Kaduna in Nigeria on Sunday, and police arrested 12 suspects.");
+        Assert.Contains(two, e => e.SubEventType == "arrests");
+        Assert.Equal(2, two.Count);
+        Assert.Single(Current("A drone strike hit a fuel depot near Kaduna in Nigeria on Sunday, killing three guards in the attack."));
+    }
+
+    [Fact]
     public void Habitual_attacks_are_background()
     {
         Assert.Empty(Current("Gunmen have repeatedly attacked villages near Kaduna in Nigeria."));
