@@ -83,26 +83,38 @@ public sealed class LexicalAnnotator(Lexicon lexicon) : IAnnotator
         {
             return "NNP";
         }
-        string? Prefer(params string[] wanted) => tags.FirstOrDefault(t => wanted.Contains(t));
         var first = tags[0];
-        if (previousTag is "DT" or "PRP$" or "POS" or "JJ" or "CD" && Prefer("NN", "NNS", "JJ", "NNP", "NNPS") is { } nominal)
+        if (previousTag is "DT" or "PRP$" or "POS" or "JJ" or "CD" && FirstOf(tags, "NN", "NNS", "JJ", "NNP", "NNPS") is { } nominal)
         {
             return nominal;
         }
-        if (previousTag is "TO" or "MD" && Prefer("VB") is { } bare)
+        if (previousTag is "TO" or "MD" && FirstOf(tags, "VB") is { } bare)
         {
             return bare;
         }
-        if (previousClass == "auxiliary" && Prefer("VBN", "VBG") is { } participle)
+        if (previousClass == "auxiliary" && FirstOf(tags, "VBN", "VBG") is { } participle)
         {
             return participle;
         }
         // After a noun or pronoun, a form that can be a finite verb usually is one ("gunmen shot", "police arrested", "the army attacks").
-        if (previousTag is "NN" or "NNS" or "NNP" or "NNPS" or "PRP" && first is "NN" or "NNS" or "JJ" or "VBN" && Prefer("VBD", "VBZ") is { } finite)
+        if (previousTag is "NN" or "NNS" or "NNP" or "NNPS" or "PRP" && first is "NN" or "NNS" or "JJ" or "VBN" && FirstOf(tags, "VBD", "VBZ") is { } finite)
         {
             return finite;
         }
         return first;
+    }
+
+    // Runs for every token: no allocation per call.
+    private static string? FirstOf(IReadOnlyList<string> tags, params ReadOnlySpan<string> wanted)
+    {
+        foreach (var t in tags)
+        {
+            if (wanted.Contains(t))
+            {
+                return t;
+            }
+        }
+        return null;
     }
 
     /// <summary>A form the lexicon lacks: a name when capitalised, else guessed from its ending by the lemma it yields.</summary>
