@@ -43,13 +43,13 @@ try
         Measure("full pipeline (extract)", count, () =>
             reports.AsParallel().Select(r => pipeline.Run(factory.Create(r)).Events.Count).Sum());
 
-        // The semantic sub-type fallback (MiniLM), asked only for weak triggers, over the first 2,000 reports.
-        using (var fallback = new Sitrep.Semantic.PrototypeSubTypeClassifier(DataDirectory.File("events", "prototypes.tsv")))
+        // The trained event classifier (MiniLM + n-grams) on the candidate sentences, over the first 2,000 reports.
+        using (var classifier = Sitrep.Semantic.EventClassifier.Load(Sitrep.Semantic.EventClassifier.DefaultModelPath()))
         {
-            var withFallback = SitrepPipeline.Create(ExtractionResources.Load(gazetteer), fallback);
+            var withClassifier = SitrepPipeline.Create(ExtractionResources.Load(gazetteer), classifier);
             var sample = reports.Take(2000).ToList();
-            Measure("full pipeline with the semantic fallback on", sample.Count, () =>
-                sample.AsParallel().Select(r => withFallback.Run(factory.Create(r)).Events.Count).Sum());
+            Measure("full pipeline with the event classifier on", sample.Count, () =>
+                sample.AsParallel().Select(r => withClassifier.Run(factory.Create(r)).Events.Count).Sum());
         }
 
         // Where the time goes: each component timed on one core over the first 2,000 reports.

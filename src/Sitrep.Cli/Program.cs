@@ -10,6 +10,7 @@ var root = new RootCommand("Sitrep: conflict news reports in, structured, source
     StatsCommand.Create(),
     ExportCommand.Create(),
     EvalCommand.Create(),
+    TrainCommand.Create(),
     GazetteerCommand.Create(),
 };
 

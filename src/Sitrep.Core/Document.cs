@@ -69,6 +69,8 @@ public sealed class Document
 
     public List<Attribution> Attributions { get; } = [];
 
+    public List<EventClass> EventClasses { get; } = [];
+
     public List<Event> Events { get; } = [];
 
     /// <summary>Country the story is about, decided by the place layer (ISO alpha-2).</summary>

@@ -52,10 +52,13 @@ public sealed class ExtractionResources
     }
 }
 
-/// <summary>The default pipeline: segment → lexical → clauses → dateline → places → actors → attribution → figures → dates → events.</summary>
+/// <summary>
+/// The default pipeline: segment → lexical → clauses → dateline → places → actors → attribution → figures → dates
+/// → (event classes, when a trained classifier is given) → events.
+/// </summary>
 public static class SitrepPipeline
 {
-    public static Pipeline Create(ExtractionResources r, ISubTypeFallback? fallback = null) => new(
+    public static Pipeline Create(ExtractionResources r, IEventClassifier? classifier = null) => new(
     [
         new SentenceSegmenter(r.Abbreviations),
         new LexicalAnnotator(r.Lexicon),
@@ -66,7 +69,8 @@ public static class SitrepPipeline
         new AttributionRecognizer(r.Actors, r.Speakers, r.Lexicon),
         new CasualtyRecognizer(r.Figures, r.Places, r.Actors),
         new TimeRecognizer(),
-        new EventRecognizer(r.Events, r.Actors, fallback),
+        .. classifier is null ? Array.Empty<IAnnotator>() : [new EventClassAnnotator(r.Events, classifier)],
+        new EventRecognizer(r.Events, r.Actors, classified: classifier is not null),
     ]);
 
     /// <summary>Reading and segmenting only: what the throughput benchmark of the foundation measures.</summary>

@@ -26,15 +26,12 @@ internal static class ExtractCommand
         var format = new Option<string>("--format") { Description = "json (indented, one file per report) or jsonl.", DefaultValueFactory = _ => "json" };
         format.AcceptOnlyFromAmong("json", "jsonl");
         var explain = new Option<bool>("--explain") { Description = "Explain each place decision on standard error." };
-        var semantic = new Option<bool>("--semantic")
-        {
-            Description = "Let the sentence-embedding model (all-MiniLM-L6-v2, in-process) decide sub-types the trigger rules are unsure of.",
-        };
+        var classifier = ClassifierOption.Create();
         var quiet = CommonOptions.Quiet();
         var gazetteer = CommonOptions.GazetteerPath();
         var command = new Command("extract", "Extract a sitrep/1 record from each report.")
         {
-            inputs, output, published, format, explain, semantic, quiet, gazetteer,
+            inputs, output, published, format, explain, classifier, quiet, gazetteer,
         };
         command.SetAction(parse =>
         {
@@ -49,17 +46,17 @@ internal static class ExtractCommand
                 date = d;
             }
             return Run(parse.GetValue(inputs)!, parse.GetValue(output), date, parse.GetValue(format)!, parse.GetValue(explain),
-                parse.GetValue(semantic), parse.GetValue(quiet), CommonOptions.ResolveGazetteer(parse.GetValue(gazetteer)));
+                parse.GetValue(classifier)!, parse.GetValue(quiet), CommonOptions.ResolveGazetteer(parse.GetValue(gazetteer)));
         });
         return command;
     }
 
-    private static int Run(string[] inputs, string? outDir, DateOnly? published, string format, bool explain, bool semantic, bool quiet,
+    private static int Run(string[] inputs, string? outDir, DateOnly? published, string format, bool explain, string classifier, bool quiet,
         string gazetteerPath)
     {
         var resources = ExtractionResources.Load(CommonOptions.LoadGazetteer(gazetteerPath));
-        using var fallback = semantic ? new PrototypeSubTypeClassifier(DataDirectory.File("events", "prototypes.tsv")) : null;
-        var pipeline = SitrepPipeline.Create(resources, fallback);
+        using var learned = ClassifierOption.Load(classifier);
+        var pipeline = SitrepPipeline.Create(resources, learned);
         var factory = new DocumentFactory(TextCleaner.FromData(), published);
         if (outDir is not null)
         {

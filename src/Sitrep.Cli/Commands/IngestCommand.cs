@@ -24,12 +24,13 @@ internal static class IngestCommand
         var store = new StoreOptions();
         var quiet = CommonOptions.Quiet();
         var gazetteer = CommonOptions.GazetteerPath();
+        var classifier = ClassifierOption.Create();
         var command = new Command("ingest", "Extract each report and store it with its events, then merge the events into incidents.")
         {
-            inputs, store.Db, published, quiet, gazetteer,
+            inputs, store.Db, published, quiet, gazetteer, classifier,
         };
         command.SetAction(parse => Run(parse.GetValue(inputs)!, parse.GetValue(store.Db), StoreOptions.Day(parse.GetValue(published), "--published"),
-            parse.GetValue(quiet), CommonOptions.ResolveGazetteer(parse.GetValue(gazetteer))));
+            parse.GetValue(quiet), CommonOptions.ResolveGazetteer(parse.GetValue(gazetteer)), parse.GetValue(classifier)!));
         return command;
     }
 
@@ -42,11 +43,12 @@ internal static class IngestCommand
 
     private sealed record Failed(string Input, string Message) : Outcome(Input);
 
-    private static int Run(string[] inputs, string? db, DateOnly? published, bool quiet, string gazetteerPath)
+    private static int Run(string[] inputs, string? db, DateOnly? published, bool quiet, string gazetteerPath, string classifier)
     {
         var resources = ExtractionResources.Load(CommonOptions.LoadGazetteer(gazetteerPath));
         using var store = EventStore.Open(db);
-        var pipeline = SitrepPipeline.Create(resources);
+        using var learned = ClassifierOption.Load(classifier);
+        var pipeline = SitrepPipeline.Create(resources, learned);
         var factory = new DocumentFactory(TextCleaner.FromData(), published);
 
         Outcome Extract(ReadOutcome read)

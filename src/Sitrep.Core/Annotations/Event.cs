@@ -73,6 +73,9 @@ public sealed class Event
 
     public string Notes { get; set; } = "";
 
+    /// <summary>Who chose the sub-type: rules, classifier or rules+classifier (they agreed).</summary>
+    public string DecidedBy { get; set; } = Annotations.DecidedBy.Rules;
+
     [JsonIgnore]
     public int SentenceIndex { get; set; }
 

@@ -93,4 +93,21 @@ public static class DataDirectory
     }
 
     public static string File(params string[] parts) => Path.Combine([Root, .. parts]);
+
+    /// <summary>
+    /// The checkout's own data/ (the folder beside Sitrep.sln above the binaries), for what is kept
+    /// out of the binaries' copy (training text) or written back to the source (a trained model);
+    /// <see cref="Root"/> when not run from a checkout.
+    /// </summary>
+    public static string InRepository(params string[] parts)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (System.IO.File.Exists(Path.Combine(dir.FullName, "Sitrep.sln")))
+            {
+                return Path.Combine([dir.FullName, "data", .. parts]);
+            }
+        }
+        return File(parts);
+    }
 }

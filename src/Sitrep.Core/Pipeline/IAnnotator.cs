@@ -29,5 +29,6 @@ public static class Layers
     public const string Times = "times";
     public const string Attributions = "attributions";
     public const string Statements = "statements";
+    public const string EventClasses = "event_classes";
     public const string Events = "events";
 }

@@ -24,23 +24,28 @@ public sealed partial class EventRecognizer : IAnnotator
 
     private readonly EventLexicon _lexicon;
     private readonly ActorDictionary _actors;
-    private readonly ISubTypeFallback? _fallback;
+    private readonly bool _classified;
 
-    public EventRecognizer(EventLexicon lexicon, ActorDictionary actors, ISubTypeFallback? fallback = null)
+    /// <param name="classified">Whether the pipeline runs the trained classifier before this component (the event_classes layer).</param>
+    public EventRecognizer(EventLexicon lexicon, ActorDictionary actors, bool classified = false)
     {
         _lexicon = lexicon;
         _actors = actors;
-        _fallback = fallback;
+        _classified = classified;
     }
 
     public string Name => "events";
 
-    public IReadOnlyList<string> Requires =>
+    public IReadOnlyList<string> Requires => _classified
+        ? [.. Base, Layers.EventClasses]
+        : Base;
+
+    private static readonly string[] Base =
         [Layers.Sentences, Layers.Lexemes, Layers.Clauses, Layers.Places, Layers.Actors, Layers.Casualties, Layers.Times, Layers.Attributions];
 
     public IReadOnlyList<string> Provides => [Layers.Events];
 
-    private sealed record Found(PhraseMatch<IReadOnlyList<Trigger>> Match, Trigger Trigger);
+    private sealed record Found(PhraseMatch<IReadOnlyList<Trigger>> Match, Trigger Trigger, string DecidedBy = DecidedBy.Rules);
 
     public void Annotate(Document document)
     {
@@ -58,6 +63,10 @@ public sealed partial class EventRecognizer : IAnnotator
             if (triggers.Count == 0 && TollTrigger(document, sentence) is { } toll)
             {
                 triggers.Add(toll);
+            }
+            if (_classified && document.EventClasses.FirstOrDefault(c => c.SentenceIndex == sentence.Index) is { } learned)
+            {
+                triggers = Combine(document, sentence, triggers, learned);
             }
             foreach (var found in triggers)
             {
@@ -449,12 +458,6 @@ public sealed partial class EventRecognizer : IAnnotator
         assoc1.RemoveAll(a => a == actor1 || a == actor2);
 
         var subType = trigger.SubEventType;
-        // Only a weak trigger ("attack", "strikes") asks the semantic fallback; confident rules never pay for it.
-        if (_fallback is not null && trigger.Weight <= 4 && trigger.Phrase != TollPhrase &&
-            _fallback.Choose(document.Slice(sentence.Span), trigger.EventType) is { } semantic)
-        {
-            subType = semantic;
-        }
         // "Strikes also hit Dnipro" after "a Russian missile": a weak word takes the story's established kind.
         if (trigger.Weight <= 4 && document.Events.LastOrDefault(e => e.EventType == trigger.EventType && e.Timeframe == "current") is { } earlier)
         {
@@ -530,6 +533,7 @@ public sealed partial class EventRecognizer : IAnnotator
             Evidence = [new Evidence(sentence.Start, sentence.End)],
             SentenceIndex = sentence.Index,
             FromQuote = InsideQuote(document, sentence, triggerSpan.Start),
+            DecidedBy = found.DecidedBy,
         };
     }
 
