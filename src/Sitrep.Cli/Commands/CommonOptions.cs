@@ -47,6 +47,9 @@ internal static class CommonOptions
 /// <summary>A problem with how the command was called: exit code 2.</summary>
 internal sealed class UsageException(string message) : Exception(message);
 
+/// <summary>The command could not do its work (a database that cannot be opened, a file that cannot be written): exit code 1.</summary>
+internal sealed class CommandFailedException(string message) : Exception(message);
+
 internal static class Tables
 {
     /// <summary>Piped tables are read by tools and wide viewers: do not wrap them at 80 columns.</summary>

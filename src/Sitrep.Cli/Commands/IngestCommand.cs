@@ -44,8 +44,9 @@ internal static class IngestCommand
 
     private static int Run(string[] inputs, string? db, DateOnly? published, bool quiet, string gazetteerPath)
     {
+        // The store first: a wrong --db is told before the slow gazetteer load.
+        using var store = StoreOptions.OpenForWriting(db);
         var resources = ExtractionResources.Load(CommonOptions.LoadGazetteer(gazetteerPath));
-        using var store = EventStore.Open(db);
         var pipeline = SitrepPipeline.Create(resources);
         var factory = new DocumentFactory(TextCleaner.FromData(), published);
 
