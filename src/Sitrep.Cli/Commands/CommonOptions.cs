@@ -26,6 +26,9 @@ internal static class CommonOptions
         return Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share", "sitrep", "gazetteer.idx");
     }
 
+    /// <summary>Something skipped or changed that is not a failure: a line on standard error, the exit code unchanged.</summary>
+    public static void Warn(string message) => Console.Error.WriteLine($"sitrep: warning: {message}");
+
     public static Gazetteer.Gazetteer LoadGazetteer(string path)
     {
         if (!File.Exists(path))

@@ -69,7 +69,7 @@ internal static class ExtractCommand
         int ok = 0, failed = 0;
         var progress = new ProgressLine(quiet, ProgressLine.CountReportsAhead(inputs));
         var stopwatch = Stopwatch.StartNew();
-        foreach (var outcome in new ReportSource().Read(inputs, Console.In))
+        foreach (var outcome in new ReportSource { Skipped = CommonOptions.Warn }.Read(inputs, Console.In))
         {
             switch (outcome)
             {

@@ -77,7 +77,7 @@ internal static class IngestCommand
         var progress = new ProgressLine(quiet, ProgressLine.CountReportsAhead(inputs));
         var stopwatch = Stopwatch.StartNew();
         // Extraction runs on every core; storing stays on this thread, one transaction per document, in input order.
-        foreach (var outcome in new ReportSource().Read(inputs, Console.In).AsParallel().AsOrdered().Select(Extract))
+        foreach (var outcome in new ReportSource { Skipped = CommonOptions.Warn }.Read(inputs, Console.In).AsParallel().AsOrdered().Select(Extract))
         {
             switch (outcome)
             {

@@ -136,4 +136,21 @@ public sealed class CliMistakeTests : IDisposable
         Assert.StartsWith(line + "\n", debug.Err);
         Assert.Contains("   at ", debug.Err);
     }
+
+    [Fact]
+    public void Extract_of_a_directory_with_a_symlink_loop_reads_each_report_once_and_says_which_link_it_skipped()
+    {
+        var input = _sitrep.Path("in");
+        Directory.CreateDirectory(Path.Combine(input, "sub"));
+        File.WriteAllText(Path.Combine(input, "a.txt"), Report);
+        File.WriteAllText(Path.Combine(input, "sub", "b.txt"), "Gunmen killed two villagers near Omdurman in Sudan on Monday.");
+        Directory.CreateSymbolicLink(Path.Combine(input, "sub", "loop"), input);
+
+        var (exit, stdout, stderr) = _sitrep.Run("extract", input, "--published", "2024-11-29");
+
+        Assert.Equal(0, exit);
+        Assert.Equal(2, stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Contains($"sitrep: warning: {Path.Combine(input, "sub", "loop")}: skipped, the same directory as {input} (read once)\n", stderr);
+        Assert.Contains("2 report(s) extracted, 0 failed", stderr);
+    }
 }
