@@ -14,6 +14,12 @@ var root = new RootCommand("Sitrep: conflict news reports in, structured, source
     GazetteerCommand.Create(),
 };
 
+// "sitrep help [COMMAND...]" is "sitrep [COMMAND...] --help", as in git and dotnet.
+if (args is ["help", .. var topic])
+{
+    args = [.. topic, "--help"];
+}
+
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)
 {
@@ -21,7 +27,7 @@ if (parse.Errors.Count > 0)
     {
         Console.Error.WriteLine($"sitrep: {error.Message}");
     }
-    Console.Error.WriteLine("Run 'sitrep --help' for usage.");
+    Console.Error.WriteLine("Run 'sitrep help' for usage.");
     return 2;
 }
 try
@@ -32,4 +38,20 @@ catch (UsageException e)
 {
     Console.Error.WriteLine($"sitrep: {e.Message}");
     return 2;
+}
+catch (CommandFailedException e)
+{
+    Console.Error.WriteLine($"sitrep: {e.Message}");
+    return 1;
+}
+catch (Exception e)
+{
+    // Last resort: whatever a command did not foresee is one line, not a stack trace, unless asked for.
+    var inner = e is AggregateException { InnerExceptions.Count: 1 } aggregate ? aggregate.InnerExceptions[0] : e;
+    Console.Error.WriteLine($"sitrep: {inner.Message.Split('\n', 2)[0].Trim()}");
+    if (Environment.GetEnvironmentVariable("SITREP_DEBUG") == "1")
+    {
+        Console.Error.WriteLine(e);
+    }
+    return 1;
 }

@@ -1,10 +1,11 @@
 using System.Data.Common;
+using System.Text.RegularExpressions;
 using Npgsql;
 
 namespace Sitrep.Store;
 
 /// <summary>The store in PostgreSQL, for a shared server; same schema and SQL as SQLite.</summary>
-public sealed class PostgresEventStore : SqlEventStore
+public sealed partial class PostgresEventStore : SqlEventStore
 {
     private readonly NpgsqlDataSource _dataSource;
 
@@ -18,14 +19,30 @@ public sealed class PostgresEventStore : SqlEventStore
         db.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) ||
         db.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>The URI with its password masked, for messages.</summary>
+    public static string Redact(string db) => PasswordInUri().Replace(db, "$1:***@");
+
     /// <summary>postgres://user:password@host:port/database?key=value (libpq's URI form) as an Npgsql connection string.</summary>
+    /// <exception cref="FormatException">The URI or a key in it is malformed.</exception>
     public static string ConnectionString(string connection)
     {
-        if (!IsPostgres(connection))
+        try
         {
-            return new NpgsqlConnectionStringBuilder(connection).ConnectionString;
+            return IsPostgres(connection) ? FromUri(connection) : new NpgsqlConnectionStringBuilder(connection).ConnectionString;
         }
+        catch (Exception e) when (e is UriFormatException or ArgumentException)
+        {
+            throw new FormatException(e.Message, e);
+        }
+    }
+
+    private static string FromUri(string connection)
+    {
         var uri = new Uri(connection);
+        if (uri.Host.Length == 0)
+        {
+            throw new UriFormatException("no host name");
+        }
         var builder = new NpgsqlConnectionStringBuilder { Host = uri.Host };
         if (!uri.IsDefaultPort && uri.Port > 0)
         {
@@ -52,6 +69,9 @@ public sealed class PostgresEventStore : SqlEventStore
         }
         return builder.ConnectionString;
     }
+
+    [GeneratedRegex("^(postgres(?:ql)?://[^:/@]*):[^@/]*@", RegexOptions.IgnoreCase)]
+    private static partial Regex PasswordInUri();
 
     protected override DbConnection OpenConnection() => _dataSource.OpenConnection();
 

@@ -28,6 +28,17 @@ public sealed class SqliteEventStore : SqlEventStore
 
     public string Path { get; }
 
+    /// <summary>Whether an existing file is empty, an SQLite database (by its 16-byte header) or something else.</summary>
+    public static SqliteFileKind Inspect(string path)
+    {
+        Span<byte> header = stackalloc byte[16];
+        using var stream = File.OpenRead(path);
+        int read = stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
+        return read == 0 ? SqliteFileKind.Empty
+            : header[..read].SequenceEqual("SQLite format 3\0"u8) ? SqliteFileKind.Sqlite
+            : SqliteFileKind.NotSqlite;
+    }
+
     protected override DbConnection OpenConnection()
     {
         var connection = new SqliteConnection(_connectionString);
@@ -70,4 +81,11 @@ public sealed class SqliteEventStore : SqlEventStore
         using var connection = new SqliteConnection(_connectionString);
         SqliteConnection.ClearPool(connection);
     }
+}
+
+public enum SqliteFileKind
+{
+    Empty,
+    Sqlite,
+    NotSqlite,
 }

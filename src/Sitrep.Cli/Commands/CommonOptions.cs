@@ -26,6 +26,9 @@ internal static class CommonOptions
         return Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share", "sitrep", "gazetteer.idx");
     }
 
+    /// <summary>Something skipped or changed that is not a failure: a line on standard error, the exit code unchanged.</summary>
+    public static void Warn(string message) => Console.Error.WriteLine($"sitrep: warning: {message}");
+
     public static Gazetteer.Gazetteer LoadGazetteer(string path)
     {
         if (!File.Exists(path))
@@ -46,6 +49,9 @@ internal static class CommonOptions
 
 /// <summary>A problem with how the command was called: exit code 2.</summary>
 internal sealed class UsageException(string message) : Exception(message);
+
+/// <summary>The command could not do its work (a database that cannot be opened, a file that cannot be written): exit code 1.</summary>
+internal sealed class CommandFailedException(string message) : Exception(message);
 
 internal static class Tables
 {

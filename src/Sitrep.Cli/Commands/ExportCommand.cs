@@ -24,9 +24,13 @@ internal static class ExportCommand
         command.SetAction(parse =>
         {
             var query = store.Query(parse);
-            using var events = StoreOptions.OpenExisting(parse.GetValue(store.Db));
             var path = parse.GetValue(output);
-            using var stream = path is null ? Console.OpenStandardOutput() : File.Create(path);
+            if (path is not null)
+            {
+                CheckOutputFile(path);
+            }
+            using var events = StoreOptions.OpenExisting(parse.GetValue(store.Db));
+            using var stream = path is null ? Console.OpenStandardOutput() : Create(path);
             switch (parse.GetValue(format))
             {
                 case "acled-csv":
@@ -51,5 +55,30 @@ internal static class ExportCommand
             return 0;
         });
         return command;
+    }
+
+    private static FileStream Create(string path)
+    {
+        try
+        {
+            return File.Create(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CommandFailedException($"cannot write {path}: {e.Message}");
+        }
+    }
+
+    private static void CheckOutputFile(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            throw new UsageException($"-o {path} is a directory; give the file to write, e.g. {Path.Combine(path, "export.csv")}");
+        }
+        var parent = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (parent is not null && !Directory.Exists(parent))
+        {
+            throw new UsageException($"-o {path}: directory {parent} does not exist");
+        }
     }
 }

@@ -54,19 +54,19 @@ internal static class ExtractCommand
     private static int Run(string[] inputs, string? outDir, DateOnly? published, string format, bool explain, string classifier, bool quiet,
         string gazetteerPath)
     {
+        if (outDir is not null)
+        {
+            CreateOutputDirectory(outDir);
+        }
         var resources = ExtractionResources.Load(CommonOptions.LoadGazetteer(gazetteerPath));
         using var learned = ClassifierOption.Load(classifier);
         var pipeline = SitrepPipeline.Create(resources, learned);
         var factory = new DocumentFactory(TextCleaner.FromData(), published);
-        if (outDir is not null)
-        {
-            Directory.CreateDirectory(outDir);
-        }
         using var stdout = outDir is null ? new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = false } : null;
         int ok = 0, failed = 0;
         var progress = new ProgressLine(quiet, ProgressLine.CountReportsAhead(inputs));
         var stopwatch = Stopwatch.StartNew();
-        foreach (var outcome in new ReportSource().Read(inputs, Console.In))
+        foreach (var outcome in new ReportSource { Skipped = CommonOptions.Warn }.Read(inputs, Console.In))
         {
             switch (outcome)
             {
@@ -115,6 +115,22 @@ internal static class ExtractCommand
             Console.Error.WriteLine($"{ok} report(s) extracted, {failed} failed, {stopwatch.Elapsed.TotalSeconds:F1} s");
         }
         return failed > 0 ? 1 : 0;
+    }
+
+    private static void CreateOutputDirectory(string outDir)
+    {
+        if (File.Exists(outDir))
+        {
+            throw new UsageException($"--out {outDir} is a file; --out takes a directory to write <id>.json files into");
+        }
+        try
+        {
+            Directory.CreateDirectory(outDir);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CommandFailedException($"cannot create the output directory {outDir}: {e.Message}");
+        }
     }
 
     private static string SafeFileName(string id)

@@ -45,8 +45,9 @@ internal static class IngestCommand
 
     private static int Run(string[] inputs, string? db, DateOnly? published, bool quiet, string gazetteerPath, string classifier)
     {
+        // The store first: a wrong --db is told before the slow gazetteer load.
+        using var store = StoreOptions.OpenForWriting(db);
         var resources = ExtractionResources.Load(CommonOptions.LoadGazetteer(gazetteerPath));
-        using var store = EventStore.Open(db);
         using var learned = ClassifierOption.Load(classifier);
         var pipeline = SitrepPipeline.Create(resources, learned);
         var factory = new DocumentFactory(TextCleaner.FromData(), published);
@@ -78,7 +79,7 @@ internal static class IngestCommand
         var progress = new ProgressLine(quiet, ProgressLine.CountReportsAhead(inputs));
         var stopwatch = Stopwatch.StartNew();
         // Extraction runs on every core; storing stays on this thread, one transaction per document, in input order.
-        foreach (var outcome in new ReportSource().Read(inputs, Console.In).AsParallel().AsOrdered().Select(Extract))
+        foreach (var outcome in new ReportSource { Skipped = CommonOptions.Warn }.Read(inputs, Console.In).AsParallel().AsOrdered().Select(Extract))
         {
             switch (outcome)
             {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Data.Common;
 using System.Globalization;
 using Sitrep.Core.Annotations;
 using Sitrep.Store;
@@ -27,14 +28,85 @@ internal sealed class StoreOptions
 
     public IEnumerable<Option> Filters => [Country, Since, Until, Type, Actor, Near];
 
-    public static IEventStore OpenExisting(string? db)
+    /// <summary>The store the query commands read: it must exist already.</summary>
+    public static IEventStore OpenExisting(string? db) => Open(db ?? SqliteEventStore.DefaultPath, create: false);
+
+    /// <summary>The store ingest writes: an SQLite file is created when missing.</summary>
+    public static IEventStore OpenForWriting(string? db) => Open(db ?? SqliteEventStore.DefaultPath, create: true);
+
+    private static IEventStore Open(string db, bool create)
     {
-        if ((db is null || !PostgresEventStore.IsPostgres(db)) && !File.Exists(db ?? SqliteEventStore.DefaultPath))
+        var shown = PostgresEventStore.IsPostgres(db) ? PostgresEventStore.Redact(db) : db;
+        if (PostgresEventStore.IsPostgres(db))
         {
-            throw new UsageException($"no database at {db ?? SqliteEventStore.DefaultPath}; store reports with 'sitrep ingest' first or pass --db");
+            try
+            {
+                PostgresEventStore.ConnectionString(db);
+            }
+            catch (FormatException e)
+            {
+                throw new UsageException($"--db {shown} is not a valid postgres://user@host:port/database URI: {e.Message}");
+            }
         }
-        return EventStore.Open(db);
+        else
+        {
+            CheckSqliteFile(db, create);
+        }
+        try
+        {
+            return EventStore.Open(db);
+        }
+        catch (Exception e) when (e is DbException or InvalidOperationException)
+        {
+            // Npgsql puts the reason (connection refused, unknown host) in the inner exception.
+            var cause = e.InnerException is { } inner && !e.Message.Contains(inner.Message, StringComparison.Ordinal) ? $" ({FirstLine(inner.Message)})" : "";
+            throw new CommandFailedException($"cannot open the database {shown}: {FirstLine(e.Message)}{cause}");
+        }
     }
+
+    /// <summary>What SQLite would otherwise turn into an exception, or silently into a new database.</summary>
+    private static void CheckSqliteFile(string path, bool create)
+    {
+        if (Directory.Exists(path))
+        {
+            throw new UsageException($"--db {path} is a directory; give an SQLite file path or a postgres:// URI");
+        }
+        if (!File.Exists(path))
+        {
+            if (!create)
+            {
+                throw new UsageException($"no database at {path}; store reports with 'sitrep ingest' first or pass --db");
+            }
+            var parent = Path.GetDirectoryName(Path.GetFullPath(path));
+            if (parent is not null && !Directory.Exists(parent))
+            {
+                throw new UsageException($"--db {path}: directory {parent} does not exist");
+            }
+            return;
+        }
+        SqliteFileKind kind;
+        try
+        {
+            kind = SqliteEventStore.Inspect(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CommandFailedException($"cannot read the database {path}: {e.Message}");
+        }
+        switch (kind)
+        {
+            case SqliteFileKind.Empty when create:
+                // SQLite takes an empty file for an empty database; say so rather than do it silently.
+                Console.Error.WriteLine($"sitrep: {path} is an empty file; making it a new sitrep database");
+                break;
+            case SqliteFileKind.Empty:
+                throw new UsageException($"--db {path} is an empty file, not a sitrep database; store reports in it with 'sitrep ingest --db {path}'");
+            case SqliteFileKind.NotSqlite:
+                throw new UsageException($"--db {path} is not an SQLite database; give a sitrep database file or a postgres:// URI");
+        }
+    }
+
+    private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
 
     public IncidentQuery Query(ParseResult parse)
     {

@@ -71,23 +71,145 @@ public sealed class ReportSource(long maxReportBytes = ReportSource.DefaultMaxRe
         }
     }
 
+    /// <summary>Told, one line naming the link, when the directory walk skips a link to a directory or file it already read.</summary>
+    public Action<string>? Skipped { get; init; }
+
     private IEnumerable<ReadOutcome> ReadDirectory(string directory)
     {
-        List<string> files;
+        var walk = new DirectoryWalk(Skipped);
         try
         {
-            // Hidden entries (.git, editor backups) are not reports.
-            var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System };
-            files = Directory.EnumerateFiles(directory, "*", options)
-                .Where(path => Extensions.ContainsKey(Path.GetExtension(path)))
-                .Order(StringComparer.Ordinal)
-                .ToList();
+            walk.Walk(directory, RealPath(directory));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return [Failure(directory, ex)];
         }
-        return files.SelectMany(path => Guard(ReadFile(path), path));
+        return walk.Failures.Concat(walk.Files.Order(StringComparer.Ordinal).SelectMany(path => Guard(ReadFile(path), path)));
+    }
+
+    /// <summary>
+    /// Each real directory walked once and each real file read once, whatever links lead to them:
+    /// a link back to a directory above would otherwise be followed until the OS gives up (40 levels)
+    /// or, with two such links, for ever. Links are followed after the tree without them, so a file
+    /// is named by its own path when the tree holds it and by a link only when it lies outside.
+    /// </summary>
+    private sealed class DirectoryWalk(Action<string>? skipped)
+    {
+        // Hidden entries (.git, editor backups) are not reports.
+        private static readonly EnumerationOptions Options = new() { AttributesToSkip = FileAttributes.Hidden | FileAttributes.System };
+
+        private readonly Dictionary<string, string> _directories = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _files = new(StringComparer.Ordinal);
+        private readonly Queue<string> _links = new();
+
+        public List<string> Files { get; } = [];
+
+        public List<ReadOutcome> Failures { get; } = [];
+
+        public void Walk(string path, string real)
+        {
+            WalkDirectory(path, real);
+            while (_links.TryDequeue(out var link))
+            {
+                Follow(link);
+            }
+        }
+
+        private void WalkDirectory(string path, string real)
+        {
+            _directories[real] = path;
+            foreach (var entry in new DirectoryInfo(path).EnumerateFileSystemInfos("*", Options).OrderBy(e => e.Name, StringComparer.Ordinal).ToList())
+            {
+                if (entry.Attributes.HasFlag(FileAttributes.ReparsePoint) && entry.LinkTarget is not null)
+                {
+                    _links.Enqueue(entry.FullName);
+                }
+                else if (entry is DirectoryInfo)
+                {
+                    WalkDirectory(entry.FullName, Path.Combine(real, entry.Name));
+                }
+                else
+                {
+                    AddFile(entry.FullName, Path.Combine(real, entry.Name));
+                }
+            }
+        }
+
+        private void Follow(string link)
+        {
+            string target;
+            try
+            {
+                target = RealPath(link);
+            }
+            catch (IOException ex)
+            {
+                skipped?.Invoke($"{link}: skipped symbolic link: {ex.Message}");
+                return;
+            }
+            if (Directory.Exists(target))
+            {
+                if (_directories.TryGetValue(target, out var first))
+                {
+                    skipped?.Invoke($"{link}: skipped, the same directory as {first} (read once)");
+                    return;
+                }
+                WalkDirectory(link, target);
+            }
+            else if (!File.Exists(target))
+            {
+                if (IsReport(link))
+                {
+                    Failures.Add(new ReadFailure(link, null, $"broken symbolic link (no {target})"));
+                }
+            }
+            else
+            {
+                AddFile(link, target);
+            }
+        }
+
+        private void AddFile(string path, string real)
+        {
+            if (!IsReport(path))
+            {
+                return;
+            }
+            if (_files.TryGetValue(real, out var first))
+            {
+                skipped?.Invoke($"{path}: skipped, the same file as {first} (read once)");
+                return;
+            }
+            _files[real] = path;
+            Files.Add(path);
+        }
+
+        private static bool IsReport(string path) => Extensions.ContainsKey(Path.GetExtension(path));
+    }
+
+    private const int MaxLinkDepth = 40;
+
+    /// <summary>The path with every symbolic link in it resolved, as realpath(3) gives it.</summary>
+    private static string RealPath(string path, int depth = 0)
+    {
+        var full = Path.GetFullPath(path);
+        var root = Path.GetPathRoot(full) ?? "";
+        var current = root;
+        foreach (var part in full[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var next = Path.Combine(current, part);
+            if (new FileInfo(next).LinkTarget is { } link)
+            {
+                if (depth >= MaxLinkDepth)
+                {
+                    throw new IOException("too many levels of symbolic links");
+                }
+                next = RealPath(Path.IsPathRooted(link) ? link : Path.Combine(current, link), depth + 1);
+            }
+            current = next;
+        }
+        return current;
     }
 
     private IEnumerable<ReadOutcome> ReadFile(string path)

@@ -23,7 +23,9 @@ public sealed class SitrepProcess : IDisposable
 
     public static string Examples => System.IO.Path.Combine(AppContext.BaseDirectory, "examples");
 
-    public Process Start(params string[] args)
+    public Process Start(params string[] args) => Start(new Dictionary<string, string>(), args);
+
+    public Process Start(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -39,14 +41,21 @@ public sealed class SitrepProcess : IDisposable
             start.ArgumentList.Add(arg);
         }
         start.Environment["SITREP_GAZETTEER"] = Gazetteer;
+        start.Environment.Remove("SITREP_DEBUG");
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
         var process = Process.Start(start)!;
         process.StandardInput.Close();
         return process;
     }
 
-    public (int Exit, string Out, string Err) Run(params string[] args)
+    public (int Exit, string Out, string Err) Run(params string[] args) => RunWith(new Dictionary<string, string>(), args);
+
+    public (int Exit, string Out, string Err) RunWith(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        using var process = Start(args);
+        using var process = Start(environment, args);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
