@@ -13,6 +13,9 @@ public sealed class EmbeddingCache
     private readonly string _path;
     private readonly Dictionary<string, float[]> _vectors = new(StringComparer.Ordinal);
 
+    /// <summary>.cache/embeddings.bin in the checkout, beside the gazetteer index and the lexicon.</summary>
+    public static string DefaultPath() => Path.Combine(Sitrep.Core.Data.DataDirectory.InRepository(), "..", ".cache", "embeddings.bin");
+
     public EmbeddingCache(string path)
     {
         _path = path;

@@ -53,7 +53,7 @@ internal static class TrainCommand
             {
                 throw new UsageException("no training files: pass --data FILE...");
             }
-            var cacheFile = parse.GetValue(cache) ?? Path.Combine(DataDirectory.InRepository(), "..", ".cache", "embeddings.bin");
+            var cacheFile = parse.GetValue(cache) ?? EmbeddingCache.DefaultPath();
             var validationFile = parse.GetValue(validation) ?? DataDirectory.InRepository("training", "events-validation.tsv");
             return Run(files, parse.GetValue(output) ?? DataDirectory.InRepository("models", "event-classifier.zip"), parse.GetValue(folds), parse.GetValue(l2),
                 validationFile == "none" || !File.Exists(validationFile) ? null : validationFile, parse.GetValue(compare), parse.GetValue(report),

@@ -51,6 +51,7 @@ public sealed partial class EventRecognizer : IAnnotator
     {
         var folded = FoldedTokens.Of(document);
         Actor? lastActor1 = null;
+        var learnedBySentence = document.EventClasses.ToDictionary(c => c.SentenceIndex);
         foreach (var sentence in document.Sentences)
         {
             if (document.InCaption(sentence.Start))
@@ -64,7 +65,7 @@ public sealed partial class EventRecognizer : IAnnotator
             {
                 triggers.Add(toll);
             }
-            if (_classified && document.EventClasses.FirstOrDefault(c => c.SentenceIndex == sentence.Index) is { } learned)
+            if (_classified && learnedBySentence.TryGetValue(sentence.Index, out var learned))
             {
                 triggers = Combine(document, sentence, triggers, learned);
             }

@@ -10,18 +10,6 @@ namespace Sitrep.Tests.Data;
 /// </summary>
 public class CorpusFileTests
 {
-    private static string Repo(params string[] parts)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Sitrep.sln")))
-            {
-                return Path.Combine([dir.FullName, .. parts]);
-            }
-        }
-        throw new DirectoryNotFoundException("the repository root (Sitrep.sln) is not above the test binaries");
-    }
-
     private static readonly HashSet<string> Kinds = ["country", "admin1", "admin2", "populated_place", "district", "region", "feature"];
     private static readonly HashSet<string> ActorTypes =
         ["state_forces", "rebel_group", "political_militia", "identity_militia", "rioters", "protesters", "civilians", "external_forces"];
@@ -33,7 +21,7 @@ public class CorpusFileTests
     [MemberData(nameof(Splits))]
     public void Gold_records_match_their_text_and_use_legal_values(string split)
     {
-        var dir = Repo("data", "corpus", split);
+        var dir = DataDirectory.InRepository("corpus", split);
         var files = Directory.GetFiles(dir, "*.json");
         Assert.True(files.Length >= 30, $"{files.Length} gold files in {dir}");
         foreach (var path in files)
@@ -70,7 +58,7 @@ public class CorpusFileTests
     {
         var labels = EventTaxonomy.SubTypes.Values.SelectMany(v => v).Append("none").ToHashSet();
         var styles = new HashSet<string> { "wire", "note", "monitor", "sitrep", "liveblog", "local", "claim", "statement", "feature" };
-        var files = Directory.GetFiles(Repo("data", "training"), "*.tsv");
+        var files = Directory.GetFiles(DataDirectory.InRepository("training"), "*.tsv");
         Assert.NotEmpty(files);
         foreach (var path in files)
         {

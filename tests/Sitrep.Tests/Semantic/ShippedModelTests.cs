@@ -28,7 +28,7 @@ public class ShippedModelTests
     public void Retraining_on_the_same_data_gives_the_same_model()
     {
         var examples = TrainingSet.Read(TrainingSet.TrainingFiles(DataDirectory.InRepository("training")));
-        var cache = new EmbeddingCache(Path.Combine(DataDirectory.InRepository(), "..", ".cache", "embeddings.bin"));
+        var cache = new EmbeddingCache(EmbeddingCache.DefaultPath());
         var ml = new MLContext(EventClassifierModel.Seed);
         var model = EventClassifierModel.Fit(ml, examples, cache.Encode(Encoder.Value, examples.Select(e => e.Text).ToList()));
         using var retrained = EventClassifier.FromModel(model, Encoder.Value);
