@@ -58,7 +58,7 @@ public sealed class ExtractionResources
 /// </summary>
 public static class SitrepPipeline
 {
-    public static Pipeline Create(ExtractionResources r, IEventClassifier? classifier = null) => new(
+    public static Pipeline Create(ExtractionResources r, IEventClassifier? classifier = null, CombinationPolicy? policy = null) => new(
     [
         new SentenceSegmenter(r.Abbreviations),
         new LexicalAnnotator(r.Lexicon),
@@ -70,7 +70,7 @@ public static class SitrepPipeline
         new CasualtyRecognizer(r.Figures, r.Places, r.Actors),
         new TimeRecognizer(),
         .. classifier is null ? Array.Empty<IAnnotator>() : [new EventClassAnnotator(r.Events, classifier)],
-        new EventRecognizer(r.Events, r.Actors, classified: classifier is not null),
+        new EventRecognizer(r.Events, r.Actors, classified: classifier is not null, policy),
     ]);
 
     /// <summary>Reading and segmenting only: what the throughput benchmark of the foundation measures.</summary>

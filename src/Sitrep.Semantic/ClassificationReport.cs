@@ -39,10 +39,11 @@ public sealed record ClassificationReport(int Count, double Accuracy, double Mac
     }
 
     /// <summary>
-    /// K-fold cross-validation: folds are dealt round-robin within each label (stratified, no
-    /// randomness), each fold scored by a model trained on the others.
+    /// Out-of-fold predictions by K-fold cross-validation: folds are dealt round-robin within each
+    /// label (stratified, no randomness), each fold scored by a model trained on the others.
     /// </summary>
-    public static ClassificationReport CrossValidate(IReadOnlyList<TrainingExample> examples, float[][] embeddings, int folds, float l2)
+    public static (string Label, float Confidence)[] CrossValidate(IReadOnlyList<TrainingExample> examples, float[][]? embeddings,
+        ClassifierFeatures features, int folds, float l2)
     {
         var fold = new int[examples.Count];
         foreach (var group in Enumerable.Range(0, examples.Count).GroupBy(i => examples[i].Label))
@@ -53,19 +54,21 @@ public sealed record ClassificationReport(int Count, double Accuracy, double Mac
                 fold[i] = k++ % folds;
             }
         }
-        var predicted = new string[examples.Count];
+        var predicted = new (string, float)[examples.Count];
         var ml = new MLContext(EventClassifierModel.Seed);
         for (int f = 0; f < folds; f++)
         {
             var train = Enumerable.Range(0, examples.Count).Where(i => fold[i] != f).ToList();
             var test = Enumerable.Range(0, examples.Count).Where(i => fold[i] == f).ToList();
-            var model = EventClassifierModel.Fit(ml, train.Select(i => examples[i]).ToList(), train.Select(i => embeddings[i]).ToArray(), l2);
-            var labels = EventClassifierModel.Predict(ml, model, test.Select(i => examples[i].Text).ToList(), test.Select(i => embeddings[i]).ToArray());
+            var model = EventClassifierModel.Fit(ml, train.Select(i => examples[i]).ToList(), embeddings is null ? null : train.Select(i => embeddings[i]).ToArray(),
+                features, l2);
+            var labels = EventClassifierModel.Predict(ml, model, test.Select(i => examples[i].Text).ToList(),
+                embeddings is null ? null : test.Select(i => embeddings[i]).ToArray());
             for (int j = 0; j < test.Count; j++)
             {
-                predicted[test[j]] = labels[j].Label;
+                predicted[test[j]] = labels[j];
             }
         }
-        return Of(examples.Select(e => e.Label).ToList(), predicted);
+        return predicted;
     }
 }

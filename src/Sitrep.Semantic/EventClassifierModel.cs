@@ -5,10 +5,17 @@ using Microsoft.ML.Transforms.Text;
 
 namespace Sitrep.Semantic;
 
+/// <summary>What a model reads: the passage's words alone (fast), or its words and its MiniLM embedding.</summary>
+public enum ClassifierFeatures
+{
+    Words,
+    WordsAndEmbedding,
+}
+
 /// <summary>
-/// The event classifier's learned part: L-BFGS maximum entropy (ML.NET) over the passage's
-/// MiniLM embedding joined with its word unigrams and bigrams, trained with a fixed seed so the
-/// same data gives the same model.
+/// The event classifier's learned part: L-BFGS maximum entropy (ML.NET) over the passage's word
+/// unigrams, bigrams and character trigrams, optionally joined with its MiniLM embedding, trained
+/// with a fixed seed so the same data gives the same model.
 /// </summary>
 public static class EventClassifierModel
 {
@@ -34,17 +41,22 @@ public static class EventClassifierModel
         public float[] Score { get; set; } = [];
     }
 
-    public static ITransformer Fit(MLContext ml, IReadOnlyList<TrainingExample> examples, float[][] embeddings, float l2 = DefaultL2)
+    private static readonly float[] NoEmbedding = new float[PassageEncoder.Dimensions];
+
+    public static ITransformer Fit(MLContext ml, IReadOnlyList<TrainingExample> examples, float[][]? embeddings,
+        ClassifierFeatures features, float l2 = DefaultL2)
     {
         var data = ml.Data.LoadFromEnumerable(Passages(examples, embeddings));
+        // Character trigrams carry inflections and spellings the word n-grams have not seen.
         var words = new TextFeaturizingEstimator.Options
         {
             WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = 2, UseAllLengths = true },
-            CharFeatureExtractor = null,
+            CharFeatureExtractor = new WordBagEstimator.Options { NgramLength = 3, UseAllLengths = false },
         };
+        string[] columns = features == ClassifierFeatures.Words ? ["Words"] : ["Words", nameof(Passage.Embedding)];
         var pipeline = ml.Transforms.Conversion.MapValueToKey("LabelKey", nameof(Passage.Label))
             .Append(ml.Transforms.Text.FeaturizeText("Words", words, nameof(Passage.Text)))
-            .Append(ml.Transforms.Concatenate("Features", "Words", nameof(Passage.Embedding)))
+            .Append(ml.Transforms.Concatenate("Features", columns))
             .Append(ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
             {
                 LabelColumnName = "LabelKey",
@@ -57,7 +69,7 @@ public static class EventClassifierModel
         return pipeline.Fit(data);
     }
 
-    public static List<(string Label, float Confidence)> Predict(MLContext ml, ITransformer model, IReadOnlyList<string> texts, float[][] embeddings)
+    public static List<(string Label, float Confidence)> Predict(MLContext ml, ITransformer model, IReadOnlyList<string> texts, float[][]? embeddings)
     {
         var examples = texts.Select(t => new TrainingExample(t, "", "", "")).ToList();
         var scored = model.Transform(ml.Data.LoadFromEnumerable(Passages(examples, embeddings)));
@@ -77,6 +89,7 @@ public static class EventClassifierModel
         ml.Model.Save(model, ml.Data.LoadFromEnumerable(Array.Empty<Passage>(), schema).Schema, path);
     }
 
-    private static IEnumerable<Passage> Passages(IReadOnlyList<TrainingExample> examples, float[][] embeddings) =>
-        examples.Select((e, i) => new Passage { Text = e.Text, Label = e.Label, Embedding = embeddings[i] });
+    /// <summary>A words-only model ignores the embedding column; it is filled with zeros so both kinds share one schema.</summary>
+    private static IEnumerable<Passage> Passages(IReadOnlyList<TrainingExample> examples, float[][]? embeddings) =>
+        examples.Select((e, i) => new Passage { Text = e.Text, Label = e.Label, Embedding = embeddings?[i] ?? NoEmbedding });
 }

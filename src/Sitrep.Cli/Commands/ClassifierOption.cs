@@ -12,23 +12,24 @@ internal static class ClassifierOption
     {
         var option = new Option<string>("--classifier")
         {
-            Description = "on: the trained event classifier (MiniLM embeddings + word n-grams, data/models/event-classifier.zip) " +
-                          "types and finds events with the trigger rules; off: rules alone (faster).",
+            Description = "on: the trained event classifier types and finds events with the trigger rules (a word n-gram model, " +
+                          "and MiniLM embeddings for the passages it is unsure of; data/models/event-classifier*.zip); " +
+                          "words: the word n-gram model alone (faster); off: rules alone (fastest).",
             DefaultValueFactory = _ => Default,
         };
-        option.AcceptOnlyFromAmong("on", "off");
+        option.AcceptOnlyFromAmong("on", "words", "off");
         return option;
     }
 
     public static EventClassifier? Load(string value)
     {
-        if (value != "on")
+        if (value == "off")
         {
             return null;
         }
         try
         {
-            return EventClassifier.Load(EventClassifier.DefaultModelPath());
+            return EventClassifier.Load(EventClassifier.DefaultModelPath(), embedBelow: value == "words" ? 0 : EventClassifier.DefaultEmbedBelow);
         }
         catch (FileNotFoundException e)
         {

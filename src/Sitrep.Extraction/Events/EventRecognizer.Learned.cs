@@ -10,34 +10,19 @@ namespace Sitrep.Extraction.Events;
 /// </summary>
 public sealed partial class EventRecognizer
 {
-    /// <summary>Triggers at or below this weight are generic ("attack", "strike", "clashes"); above it the row's sub-type is trusted.</summary>
-    private const int WeakWeight = 6;
-
-    /// <summary>A classifier label this probable overrides any trigger's sub-type.</summary>
-    private const float OverrideConfidence = 0.85f;
-
-    /// <summary>A sentence without a usable trigger becomes an event only when the classifier is this sure.</summary>
-    private const float NewEventConfidence = 0.75f;
-
-    /// <summary>A "none" this probable silences weak triggers ("a training camp", "fighting the blaze").</summary>
-    private const float NoneConfidence = 0.8f;
-
-    /// <summary>The weight a classifier-typed trigger carries, above the weak ones so later rules keep its sub-type.</summary>
-    private const int LearnedWeight = WeakWeight + 1;
-
     private List<Found> Combine(Document document, Sentence sentence, List<Found> rules, EventClass learned)
     {
         if (learned.Label == EventClass.None)
         {
-            return learned.Confidence >= NoneConfidence
-                ? rules.Where(f => f.Trigger.Weight > WeakWeight || f.Trigger.Phrase == TollPhrase).ToList()
+            return learned.Confidence >= _policy.NoneConfidence
+                ? rules.Where(f => f.Trigger.Weight > _policy.WeakWeight || f.Trigger.Phrase == TollPhrase).ToList()
                 : rules;
         }
         var eventType = EventTaxonomy.EventTypeOf(learned.Label)!;
         if (rules.Count == 0)
         {
-            return learned.Confidence >= NewEventConfidence && Anchor(document, sentence) is { } anchor
-                ? [new Found(anchor.Match, new Trigger(anchor.Phrase, eventType, learned.Label, LearnedWeight, anchor.Role), DecidedBy.Classifier)]
+            return learned.Confidence >= _policy.NewEventConfidence && Anchor(document, sentence) is { } anchor
+                ? [new Found(anchor.Match, new Trigger(anchor.Phrase, eventType, learned.Label, _policy.LearnedWeight, anchor.Role), DecidedBy.Classifier)]
                 : rules;
         }
         // The classifier reads the whole sentence; it speaks to the rules' event of its own type, else to the strongest.
@@ -50,11 +35,11 @@ public sealed partial class EventRecognizer
             {
                 return f with { DecidedBy = DecidedBy.Both };
             }
-            if (f.Trigger.Weight > WeakWeight && learned.Confidence < OverrideConfidence)
+            if (f.Trigger.Weight > _policy.WeakWeight && learned.Confidence < _policy.OverrideConfidence)
             {
                 return f;
             }
-            var trigger = f.Trigger with { EventType = eventType, SubEventType = learned.Label, Weight = Math.Max(f.Trigger.Weight, LearnedWeight) };
+            var trigger = f.Trigger with { EventType = eventType, SubEventType = learned.Label, Weight = Math.Max(f.Trigger.Weight, _policy.LearnedWeight) };
             return f with { Trigger = trigger, DecidedBy = DecidedBy.Classifier };
         }
     }

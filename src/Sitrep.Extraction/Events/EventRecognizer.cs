@@ -25,13 +25,16 @@ public sealed partial class EventRecognizer : IAnnotator
     private readonly EventLexicon _lexicon;
     private readonly ActorDictionary _actors;
     private readonly bool _classified;
+    private readonly CombinationPolicy _policy;
 
     /// <param name="classified">Whether the pipeline runs the trained classifier before this component (the event_classes layer).</param>
-    public EventRecognizer(EventLexicon lexicon, ActorDictionary actors, bool classified = false)
+    /// <param name="policy">How far the rules trust the classifier (default: <see cref="CombinationPolicy.Default"/>).</param>
+    public EventRecognizer(EventLexicon lexicon, ActorDictionary actors, bool classified = false, CombinationPolicy? policy = null)
     {
         _lexicon = lexicon;
         _actors = actors;
         _classified = classified;
+        _policy = policy ?? CombinationPolicy.Default;
     }
 
     public string Name => "events";
