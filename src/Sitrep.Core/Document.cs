@@ -103,28 +103,30 @@ public sealed class Document
 
     public bool InCaption(int offset) => Captions.Any(c => c.Span.Contains(offset));
 
-    /// <summary>The token that starts exactly at an offset, or -1 (tokens are in text order).</summary>
-    public int TokenStartingAt(int offset)
+    /// <summary>The first token that starts at or after an offset (Tokens.Count if none; tokens are in text order).</summary>
+    public int FirstTokenFrom(int offset)
     {
-        int lo = 0, hi = Tokens.Count - 1;
-        while (lo <= hi)
+        int lo = 0, hi = Tokens.Count;
+        while (lo < hi)
         {
             int mid = (lo + hi) / 2;
-            int start = Tokens[mid].Start;
-            if (start == offset)
-            {
-                return mid;
-            }
-            if (start < offset)
+            if (Tokens[mid].Start < offset)
             {
                 lo = mid + 1;
             }
             else
             {
-                hi = mid - 1;
+                hi = mid;
             }
         }
-        return -1;
+        return lo;
+    }
+
+    /// <summary>The token that starts exactly at an offset, or -1 (tokens are in text order).</summary>
+    public int TokenStartingAt(int offset)
+    {
+        int k = FirstTokenFrom(offset);
+        return k < Tokens.Count && Tokens[k].Start == offset ? k : -1;
     }
 
     // Indexes of layers, by layer; a layer is rebuilt when it has grown since (components add to their own layer only).

@@ -50,6 +50,18 @@ public sealed class SpanIndex
         return found;
     }
 
+    /// <summary>Positions, ascending, of the spans that start at or after one offset and at or before another.</summary>
+    public List<int> StartingBetween(int first, int last)
+    {
+        var found = new List<int>();
+        for (int i = FirstStartingAtOrAfter(first); i < _spans.Length && _spans[i].Start <= last; i++)
+        {
+            found.Add(_positions[i]);
+        }
+        found.Sort();
+        return found;
+    }
+
     /// <summary>Whether any span overlaps this one (<see cref="TextSpan.Overlaps"/>): one that starts before its end ends after its start.</summary>
     public bool Overlaps(TextSpan span)
     {
