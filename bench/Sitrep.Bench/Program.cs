@@ -135,7 +135,7 @@ internal static class SyntheticCorpus
     }
 }
 
-/// <summary>Each stage timed on one long report at a time: reading, cleaning, every component, the record.</summary>
+/// <summary>Each stage timed on one long report at a time (reading, cleaning, every component, the record), with the live heap after it.</summary>
 internal static class ReportLength
 {
     public static void Measure(IReadOnlyList<string> files, string? gazetteerPath)
@@ -146,24 +146,31 @@ internal static class ReportLength
         foreach (var file in files)
         {
             var times = new List<(string Stage, TimeSpan Time)>();
+            var live = new List<long>();
             var watch = Stopwatch.StartNew();
             var report = new ReportSource().Read([file]).OfType<ReportRead>().Single().Report;
             times.Add(("read", watch.Elapsed));
+            live.Add(GC.GetTotalMemory(forceFullCollection: true));
             watch.Restart();
             var document = factory.Create(report);
             times.Add(("clean", watch.Elapsed));
+            live.Add(GC.GetTotalMemory(forceFullCollection: true));
             foreach (var component in pipeline.Components)
             {
                 watch.Restart();
                 component.Annotate(document);
                 times.Add((component.Name, watch.Elapsed));
+                live.Add(GC.GetTotalMemory(forceFullCollection: true));
             }
             watch.Restart();
             var json = Sitrep.Core.Records.RecordJson.Serialize(Sitrep.Core.Records.SitrepRecord.From(document), indented: false);
             times.Add(("record", watch.Elapsed));
+            live.Add(GC.GetTotalMemory(forceFullCollection: true));
             var kb = new FileInfo(file).Length / 1024.0;
             Console.WriteLine($"{Path.GetFileName(file)} {kb:F0} KB, {json.Length / 1024} KB out: " +
-                              string.Join(", ", times.Select(t => $"{t.Stage} {t.Time.TotalMilliseconds:F0}")) + " ms");
+                              string.Join(", ", times.Select(t => $"{t.Stage} {t.Time.TotalMilliseconds:F0}")) + " ms; live heap after each, MB: " +
+                              string.Join(", ", live.Select(b => b / (1024 * 1024))) +
+                              $"; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MB");
         }
     }
 }

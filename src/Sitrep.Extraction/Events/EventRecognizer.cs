@@ -51,6 +51,7 @@ public sealed partial class EventRecognizer : IAnnotator
     {
         var folded = FoldedTokens.Of(document);
         Actor? lastActor1 = null;
+        var log = new EventLog(document.Events);
         var learnedBySentence = document.EventClasses.ToDictionary(c => c.SentenceIndex);
         foreach (var sentence in document.Sentences)
         {
@@ -60,8 +61,8 @@ public sealed partial class EventRecognizer : IAnnotator
             }
             var cues = Cues(document, folded, sentence.FirstToken, sentence.FirstToken + sentence.TokenCount - 1);
             bool aggregate = document.Within(document.Casualties, sentence.Span).Any(c => c.Scope == "aggregate");
-            var triggers = Triggers(document, folded, sentence);
-            if (triggers.Count == 0 && TollTrigger(document, sentence) is { } toll)
+            var triggers = Triggers(document, folded, sentence, log);
+            if (triggers.Count == 0 && TollTrigger(document, sentence, log) is { } toll)
             {
                 triggers.Add(toll);
             }
@@ -91,10 +92,10 @@ public sealed partial class EventRecognizer : IAnnotator
                 {
                     foreach (var day in days.Count >= 2 ? days.Cast<TimeExpression?>() : [null])
                     {
-                        var e = Build(document, sentence, found, eventCues, ref lastActor1, place, day);
+                        var e = Build(document, sentence, found, eventCues, ref lastActor1, place, day, log);
                         if (e is not null)
                         {
-                            Merge(document, e);
+                            Merge(log, e);
                         }
                     }
                 }
@@ -109,7 +110,7 @@ public sealed partial class EventRecognizer : IAnnotator
     }
 
     /// <summary>The strongest trigger per event type in the sentence; modifiers only refine.</summary>
-    private List<Found> Triggers(Document document, FoldedTokens folded, Sentence sentence)
+    private List<Found> Triggers(Document document, FoldedTokens folded, Sentence sentence, EventLog log)
     {
         var all = new List<Found>();
         var modifiers = new List<Trigger>();
@@ -166,10 +167,9 @@ public sealed partial class EventRecognizer : IAnnotator
         all.RemoveAll(f => f.Trigger.Role == "noun" && f.Trigger.Weight <= 4 && !hasPlace);
         bool crowd = document.Within(document.Actors, sentence.Span).Any(a => a.Type is ActorType.Protesters or ActorType.Rioters);
         // A story already about strikes reads "Strikes also hit Dnipro" as one more.
-        var storyTypes = document.Events.Where(e => e.Timeframe == "current").Select(e => e.EventType).ToHashSet();
         int Score(Found f) => f.Trigger.Weight + Boost(f.Trigger, modifiers) +
                               (crowd && f.Trigger.EventType is "riots" or "protests" ? 4 : 0) +
-                              (storyTypes.Contains(f.Trigger.EventType) ? 1 : 0);
+                              (log.StoryHas(f.Trigger.EventType) ? 1 : 0);
         // Protesters who storm, burn or loot are rioters (ACLED: violent demonstration), one event.
         if (crowd && all.Any(f => f.Trigger.EventType is "battles" or "violence_against_civilians" or "riots" ||
                                   f.Trigger.SubEventType == "looting_property_destruction"))
@@ -286,10 +286,10 @@ public sealed partial class EventRecognizer : IAnnotator
     /// "Two adults were killed at the hospital": a sentence that gives an incident's toll but names
     /// no weapon continues the incident type of the story's last event.
     /// </summary>
-    private Found? TollTrigger(Document document, Sentence sentence)
+    private Found? TollTrigger(Document document, Sentence sentence, EventLog log)
     {
         var figure = document.Within(document.Casualties, sentence.Span).FirstOrDefault(c => c.Scope == "event" && c.Outcome == "killed");
-        var previous = document.Events.LastOrDefault(e => e.Timeframe == "current" && sentence.Index - e.SentenceIndex <= 3 &&
+        var previous = log.Recent(sentence.Index, 3).FirstOrDefault(e => e.Timeframe == "current" &&
                                                           e.EventType is "explosions_remote_violence" or "battles" or "violence_against_civilians");
         // "That is far higher than the 773 deaths ...": a sentence about a figure, not a new incident.
         if (figure is null || previous is null || !document.Within(document.Places, sentence.Span).Any() ||
@@ -351,7 +351,7 @@ public sealed partial class EventRecognizer : IAnnotator
     }
 
     private Event? Build(Document document, Sentence sentence, Found found, HashSet<string> cues, ref Actor? lastActor1,
-        PlaceMention? listedPlace, TimeExpression? listedDay)
+        PlaceMention? listedPlace, TimeExpression? listedDay, EventLog log)
     {
         var trigger = found.Trigger;
         var triggerSpan = found.Match.Span;
@@ -398,7 +398,7 @@ public sealed partial class EventRecognizer : IAnnotator
             // "HTS said its men had stormed the prison", "the army said it had retaken the city": the speaker acts.
             actor1 = actors.FirstOrDefault(a => speakers.Any(s => s.Overlaps(a.Span)) && !a.IsMetonym)?.Actor;
         }
-        if (trigger.Phrase == TollPhrase && document.Events.LastOrDefault(e => e.Timeframe == "current") is { } incident)
+        if (trigger.Phrase == TollPhrase && log.LastCurrent is { } incident)
         {
             // A toll sentence continues the incident: its sides stay.
             actor1 = incident.Actor1;
@@ -416,7 +416,7 @@ public sealed partial class EventRecognizer : IAnnotator
         {
             // "Warplanes struck ...": the side of the story's last event, else the armed actor the previous sentence named.
             var previous = document.Sentences[sentence.Index - 1].Span;
-            actor1 = document.Events.LastOrDefault(e => sentence.Index - e.SentenceIndex <= 2 && e.Actor1 is { } a && IsArmed(a))?.Actor1 ??
+            actor1 = log.Recent(sentence.Index, 2).FirstOrDefault(e => e.Actor1 is { } a && IsArmed(a))?.Actor1 ??
                      document.Within(document.Actors, previous).Where(a => !a.IsMetonym).Select(a => a.Actor).FirstOrDefault(IsArmed) ??
                      (lastActor1 is { } last && IsArmed(last) ? last : null);
         }
@@ -459,7 +459,7 @@ public sealed partial class EventRecognizer : IAnnotator
 
         var subType = trigger.SubEventType;
         // "Strikes also hit Dnipro" after "a Russian missile": a weak word takes the story's established kind.
-        if (trigger.Weight <= 4 && document.Events.LastOrDefault(e => e.EventType == trigger.EventType && e.Timeframe == "current") is { } earlier)
+        if (trigger.Weight <= 4 && log.LastCurrentOf(trigger.EventType) is { } earlier)
         {
             subType = earlier.SubEventType;
         }
@@ -492,12 +492,12 @@ public sealed partial class EventRecognizer : IAnnotator
             subType = "attack";
             actor2 = _actors.StateActor("civilians", place.Country ?? document.FocusCountry);
         }
-        var time = listedDay ?? document.Times.Where(t => sentence.Span.Covers(t.Span) && !t.IsFuture)
+        var time = listedDay ?? document.Within(document.Times, sentence.Span).Where(t => !t.IsFuture)
             .OrderBy(t => Math.Abs(t.Start - triggerSpan.Start)).FirstOrDefault();
         var published = document.Metadata.Published;
         // An undated sentence that goes on about the story's incident ("Strikes also hit Dnipro") keeps its day.
-        var continued = document.Events.LastOrDefault(e => e.Timeframe == "current" && e.EventType == trigger.EventType &&
-                                                           sentence.Index - e.SentenceIndex <= 3 && e.Date?.Precision == DatePrecision.Day &&
+        var continued = log.Recent(sentence.Index, 3).FirstOrDefault(e => e.Timeframe == "current" && e.EventType == trigger.EventType &&
+                                                           e.Date?.Precision == DatePrecision.Day &&
                                                            (listedPlace is not null || e.Location?.Name == place?.Name));
         EventDate? date = time is not null
             ? new EventDate(Iso(time.From), Iso(time.To), time.Precision, time.Text)
@@ -617,25 +617,30 @@ public sealed partial class EventRecognizer : IAnnotator
         new(p.Name, p.Kind, p.Country, p.Admin1, p.Lat, p.Lon, precision);
 
     /// <summary>Sentences about one incident (same type, place and day) become one event with all the evidence.</summary>
-    private static void Merge(Document document, Event e)
+    private static void Merge(EventLog log, Event e)
     {
         static bool Crowd(Event x) => x.EventType is "protests" or "riots";
         // A quoted claim or an undated follow-up sentence retells the incident just reported.
         bool Retelling(Event x) => e.FromQuote || (e.Date?.Text is null && e.SentenceIndex - x.SentenceIndex is > 0 and <= 2);
         // "Police fired tear gas to disperse them": the crowd of the sentence before, wherever the fallback put it.
         bool SameCrowd(Event x) => Crowd(x) && Crowd(e) && e.SentenceIndex - x.SentenceIndex is >= 0 and <= 2 && e.Date?.Text is null;
-        var same = document.Events.FirstOrDefault(x => x.Timeframe == e.Timeframe && SameCrowd(x)) ?? document.Events.FirstOrDefault(x =>
+        // Crowds within two sentences, and the tellings of the same sub-type, timeframe and place: all that can match, in list order.
+        var nearby = log.RecentPositions(e.SentenceIndex, 2).ToList();
+        var tellings = log.Tellings(e.SubEventType, e.Timeframe, e.Location?.Name);
+        var candidates = (Crowd(e) ? tellings.Union(nearby).Order() : tellings.AsEnumerable()).Select(i => log[i]);
+        var same = nearby.Select(i => log[i]).FirstOrDefault(x => x.Timeframe == e.Timeframe && SameCrowd(x)) ?? candidates.FirstOrDefault(x =>
             (x.SubEventType == e.SubEventType || (Crowd(x) && Crowd(e) && Math.Abs(x.SentenceIndex - e.SentenceIndex) <= 2)) &&
             x.Timeframe == e.Timeframe && x.Location?.Name == e.Location?.Name && (SameDay(x.Date, e.Date) || Retelling(x)));
         if (same is null)
         {
-            document.Events.Add(e);
+            log.Add(e);
             return;
         }
         same.Evidence.AddRange(e.Evidence);
         if (e.EventType == "riots" && same.EventType == "protests")
         {
-            (same.EventType, same.SubEventType, same.Actor1) = (e.EventType, e.SubEventType, e.Actor1);
+            log.Retype(same, e.EventType, e.SubEventType);
+            same.Actor1 = e.Actor1;
         }
         same.Sources = same.Sources.Union(e.Sources).ToList();
         same.Actor2 ??= e.Actor2;
