@@ -78,6 +78,25 @@ public sealed class Document
 
     public string Slice(TextSpan span) => Text.Substring(span.Start, span.Length);
 
+    private readonly Dictionary<string, string> _shared = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// One copy of a string that the layers keep many times (a word per token, a place's name per
+    /// mention): a long report repeats a few thousand words millions of times.
+    /// </summary>
+    public string Shared(string value)
+    {
+        if (_shared.TryGetValue(value, out var shared))
+        {
+            return shared;
+        }
+        _shared[value] = value;
+        return value;
+    }
+
+    /// <summary>The text of a span, as one shared copy.</summary>
+    public string SharedSlice(TextSpan span) => Shared(Slice(span));
+
     public Sentence? SentenceAt(int offset)
     {
         int lo = 0, hi = Sentences.Count - 1;

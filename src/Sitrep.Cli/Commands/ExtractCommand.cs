@@ -62,7 +62,7 @@ internal static class ExtractCommand
         using var learned = ClassifierOption.Load(classifier);
         var pipeline = SitrepPipeline.Create(resources, learned);
         var factory = new DocumentFactory(TextCleaner.FromData(), published);
-        using var stdout = outDir is null ? new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = false } : null;
+        using var stdout = outDir is null ? new BufferedStream(Console.OpenStandardOutput()) : null;
         int ok = 0, failed = 0;
         var progress = new ProgressLine(quiet, ProgressLine.CountReportsAhead(inputs));
         var stopwatch = Stopwatch.StartNew();
@@ -89,12 +89,14 @@ internal static class ExtractCommand
                         }
                         if (stdout is not null)
                         {
-                            stdout.WriteLine(RecordJson.Serialize(record, indented: false));
+                            RecordJson.Write(stdout, record, indented: false);
+                            stdout.WriteByte((byte)'\n');
                         }
                         else
                         {
                             var path = Path.Combine(outDir!, SafeFileName(read.Report.InputId) + ".json");
-                            File.WriteAllText(path, RecordJson.Serialize(record, indented: format == "json"));
+                            using var file = File.Create(path);
+                            RecordJson.Write(file, record, indented: format == "json");
                         }
                         ok++;
                     }

@@ -330,7 +330,7 @@ public sealed class ActorRecognizer : IAnnotator
 
     private static ActorMention Mention(Document document, TextSpan span, Actor actor, bool metonym = false) => new()
     {
-        Text = document.Slice(span),
+        Text = document.SharedSlice(span),
         Start = span.Start,
         End = span.End,
         Name = actor.Name,

@@ -89,7 +89,7 @@ public sealed class CasualtyRecognizer : IAnnotator
             {
                 document.Casualties.Add(new CasualtyReport
                 {
-                    Text = document.Slice(sentence.Span),
+                    Text = document.SharedSlice(sentence.Span),
                     Start = sentence.Start,
                     End = sentence.End,
                     Outcome = outcome,

@@ -108,7 +108,7 @@ public sealed class PlaceRecognizer : IAnnotator
 
         foreach (var (c, e, why) in resolved.OrderBy(r => r.C.Span.Start))
         {
-            var written = document.Slice(c.Span);
+            var written = document.SharedSlice(c.Span);
             // A town goes by the English spelling the report uses ("Hama"), not GeoNames' transliteration ("Ḩamāh").
             bool useWritten = c.Exact && e.Kind == PlaceKind.PopulatedPlace && written.Any(char.IsLower) &&
                               !written.Contains('\'') && !written.Contains('’') &&
@@ -126,7 +126,7 @@ public sealed class PlaceRecognizer : IAnnotator
                 Lon = Math.Round(e.Lon, 5),
                 GeonamesId = e.GeonamesId,
                 Confidence = Math.Round(c.Entries.Count == 1 ? (c.Exact ? 0.95 : 0.8) : (c.Exact ? 0.75 : 0.6), 2),
-                Explanation = why,
+                Explanation = document.Shared(why),
             });
         }
     }

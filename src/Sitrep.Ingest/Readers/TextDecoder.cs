@@ -77,7 +77,12 @@ public static class TextDecoder
             error = BinaryMessage;
             return false;
         }
-        text = NormaliseLineEnds(decoded.TrimStart('\uFEFF')).Normalize(System.Text.NormalizationForm.FormC);
+        text = NormaliseLineEnds(decoded.TrimStart('\uFEFF'));
+        // Normalising text that already is NFC would still copy it through a buffer as long as the text.
+        if (!text.IsNormalized(NormalizationForm.FormC))
+        {
+            text = text.Normalize(NormalizationForm.FormC);
+        }
         error = null;
         return true;
     }
