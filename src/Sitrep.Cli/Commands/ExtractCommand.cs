@@ -76,6 +76,11 @@ internal static class ExtractCommand
                     Console.Error.WriteLine($"sitrep: {failure}");
                     break;
                 case ReportRead read:
+                    foreach (var warning in read.Report.Warnings)
+                    {
+                        progress.Clear();
+                        CommonOptions.Warn($"{read.Report.Where}: {warning}");
+                    }
                     try
                     {
                         var document = pipeline.Run(factory.Create(read.Report));

@@ -59,6 +59,10 @@ internal static class IngestCommand
                 return new Failed(failure.Input, failure.ToString());
             }
             var report = ((ReportRead)read).Report;
+            foreach (var warning in report.Warnings)
+            {
+                CommonOptions.Warn($"{report.Where}: {warning}");
+            }
             try
             {
                 var document = factory.Create(report);
