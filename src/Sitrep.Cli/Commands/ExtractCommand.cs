@@ -29,9 +29,10 @@ internal static class ExtractCommand
         var classifier = ClassifierOption.Create();
         var quiet = CommonOptions.Quiet();
         var gazetteer = CommonOptions.GazetteerPath();
+        var maxRecord = CommonOptions.MaxRecordBytes();
         var command = new Command("extract", "Extract a sitrep/1 record from each report.")
         {
-            inputs, output, published, format, explain, classifier, quiet, gazetteer,
+            inputs, output, published, format, explain, classifier, quiet, gazetteer, maxRecord,
         };
         command.SetAction(parse =>
         {
@@ -46,13 +47,14 @@ internal static class ExtractCommand
                 date = d;
             }
             return Run(parse.GetValue(inputs)!, parse.GetValue(output), date, parse.GetValue(format)!, parse.GetValue(explain),
-                parse.GetValue(classifier)!, parse.GetValue(quiet), CommonOptions.ResolveGazetteer(parse.GetValue(gazetteer)));
+                parse.GetValue(classifier)!, parse.GetValue(quiet), CommonOptions.ResolveGazetteer(parse.GetValue(gazetteer)),
+                CommonOptions.ParseMaxRecordBytes(parse.GetValue(maxRecord)));
         });
         return command;
     }
 
     private static int Run(string[] inputs, string? outDir, DateOnly? published, string format, bool explain, string classifier, bool quiet,
-        string gazetteerPath)
+        string gazetteerPath, long maxRecordBytes)
     {
         if (outDir is not null)
         {
@@ -66,7 +68,7 @@ internal static class ExtractCommand
         int ok = 0, failed = 0;
         var progress = new ProgressLine(quiet, ProgressLine.CountReportsAhead(inputs));
         var stopwatch = Stopwatch.StartNew();
-        foreach (var outcome in new ReportSource { Skipped = CommonOptions.Warn }.Read(inputs, Console.In))
+        foreach (var outcome in new ReportSource(maxRecordBytes: maxRecordBytes) { Skipped = CommonOptions.Warn }.Read(inputs, Console.In))
         {
             switch (outcome)
             {

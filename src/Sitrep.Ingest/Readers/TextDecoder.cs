@@ -14,6 +14,9 @@ public static class TextDecoder
 
     public const string BinaryMessage = "binary data, not text";
 
+    // A word longer than this is no word of prose: a run of base64, a hash, a line of one letter.
+    private const int MaxWordLength = 100;
+
     // Share of control characters (other than \t \n \r \f) above which the input is not text.
     private const double MaxControlShare = 0.10;
 
@@ -77,6 +80,11 @@ public static class TextDecoder
             error = BinaryMessage;
             return false;
         }
+        if (NoWords(decoded) is { } noWords)
+        {
+            error = noWords;
+            return false;
+        }
         text = NormaliseLineEnds(decoded.TrimStart('\uFEFF'));
         // Normalising text that already is NFC would still copy it through a buffer as long as the text.
         if (!text.IsNormalized(NormalizationForm.FormC))
@@ -85,6 +93,30 @@ public static class TextDecoder
         }
         error = null;
         return true;
+    }
+
+    /// <summary>
+    /// Text most of which is runs of over 100 characters without white space has no words to read
+    /// ("aaaa…" for 20 MB, an encoded blob): it would be stored as a junk document.
+    /// </summary>
+    private static string? NoWords(string text)
+    {
+        long inWords = 0, outside = 0;
+        int run = 0;
+        // One step past the end closes the last run.
+        for (int i = 0; i <= text.Length; i++)
+        {
+            if (i < text.Length && !char.IsWhiteSpace(text[i]))
+            {
+                run++;
+                continue;
+            }
+            (inWords, outside) = run <= MaxWordLength ? (inWords + run, outside) : (inWords, outside + run);
+            run = 0;
+        }
+        return outside > inWords
+            ? $"no words: {outside:N0} of its {inWords + outside:N0} characters are in runs of more than {MaxWordLength} without a space"
+            : null;
     }
 
     private static string NormaliseLineEnds(string s) =>
