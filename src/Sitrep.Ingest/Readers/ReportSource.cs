@@ -248,8 +248,8 @@ public sealed class ReportSource(long maxReportBytes = ReportSource.DefaultMaxRe
         }
         else
         {
-            yield return TextDecoder.TryDecode(bytes, out var text, out var error)
-                ? FromText(text, format, path, stem)
+            yield return TextDecoder.TryDecode(bytes, out var text, out var error, out var warning)
+                ? WithWarning(FromText(text, format, path, stem), warning)
                 : new ReadFailure(path, null, error);
         }
     }
@@ -298,6 +298,11 @@ public sealed class ReportSource(long maxReportBytes = ReportSource.DefaultMaxRe
                 : new ReadFailure(StdinName, null, error);
         }
     }
+
+    private static ReadOutcome WithWarning(ReadOutcome outcome, string? warning) =>
+        warning is not null && outcome is ReportRead read
+            ? new ReportRead(read.Report with { Warnings = [warning, .. read.Report.Warnings] })
+            : outcome;
 
     private static ReadOutcome FromText(string text, Format format, string input, string inputId) =>
         format == Format.Html

@@ -27,8 +27,16 @@ public static class TextDecoder
     public static bool TryDecode(
         ReadOnlySpan<byte> bytes,
         [NotNullWhen(true)] out string? text,
-        [NotNullWhen(false)] out string? error)
+        [NotNullWhen(false)] out string? error) => TryDecode(bytes, out text, out error, out _);
+
+    /// <summary>As above, with what had to be repaired to read it (invalid UTF-8 bytes replaced), or null.</summary>
+    public static bool TryDecode(
+        ReadOnlySpan<byte> bytes,
+        [NotNullWhen(true)] out string? text,
+        [NotNullWhen(false)] out string? error,
+        out string? warning)
     {
+        warning = null;
         string decoded;
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
@@ -50,7 +58,7 @@ public static class TextDecoder
         }
         else
         {
-            decoded = Utf8.IsValid(bytes) ? Encoding.UTF8.GetString(bytes) : Legacy.GetString(bytes);
+            decoded = Utf8.IsValid(bytes) ? Encoding.UTF8.GetString(bytes) : DecodeDamaged(bytes, out warning);
         }
         return TryNormalise(decoded, out text, out error);
     }
@@ -93,6 +101,39 @@ public static class TextDecoder
         }
         error = null;
         return true;
+    }
+
+    /// <summary>
+    /// Bytes that are not all valid UTF-8. Text that is UTF-8 but for a few bad bytes (a truncated
+    /// copy, one stray byte) is read as UTF-8 with U+FFFD for each bad sequence, and the first is
+    /// told by offset; only bytes with no valid multi-byte sequence at all, or more bad sequences
+    /// than good ones, are legacy Windows-1252 text, read as such.
+    /// </summary>
+    private static string DecodeDamaged(ReadOnlySpan<byte> bytes, out string? warning)
+    {
+        int valid = 0, invalid = 0, first = -1;
+        for (int at = 0; at < bytes.Length;)
+        {
+            var status = System.Text.Rune.DecodeFromUtf8(bytes[at..], out _, out int consumed);
+            if (status != System.Buffers.OperationStatus.Done)
+            {
+                invalid++;
+                first = first < 0 ? at : first;
+            }
+            else if (consumed > 1)
+            {
+                valid++;
+            }
+            at += Math.Max(consumed, 1);
+        }
+        if (valid == 0 || invalid > valid)
+        {
+            warning = null;
+            return Legacy.GetString(bytes);
+        }
+        warning = $"invalid UTF-8 at byte {first:N0}" + (invalid > 1 ? $" and {invalid - 1:N0} more place(s)" : "") +
+                  "; read as UTF-8 with U+FFFD in their place";
+        return Encoding.UTF8.GetString(bytes);
     }
 
     /// <summary>
