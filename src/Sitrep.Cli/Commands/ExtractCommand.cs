@@ -65,7 +65,9 @@ internal static class ExtractCommand
         var pipeline = SitrepPipeline.Create(resources, learned);
         var factory = new DocumentFactory(TextCleaner.FromData(), published);
         using var stdout = outDir is null ? new BufferedStream(Console.OpenStandardOutput()) : null;
-        int ok = 0, failed = 0;
+        int ok = 0, failed = 0, renamed = 0;
+        // Names written by this run: a second report with the same id (x.html beside x.pdf) gets its own file.
+        var written = new HashSet<string>(OperatingSystem.IsLinux() ? StringComparer.Ordinal : StringComparer.OrdinalIgnoreCase);
         var progress = new ProgressLine(quiet, ProgressLine.CountReportsAhead(inputs));
         var stopwatch = Stopwatch.StartNew();
         foreach (var outcome in new ReportSource(maxRecordBytes: maxRecordBytes) { Skipped = CommonOptions.Warn }.Read(inputs, Console.In))
@@ -101,7 +103,14 @@ internal static class ExtractCommand
                         }
                         else
                         {
-                            var path = Path.Combine(outDir!, SafeFileName(read.Report.InputId) + ".json");
+                            var name = UnusedName(SafeFileName(read.Report.InputId), written);
+                            if (name != SafeFileName(read.Report.InputId))
+                            {
+                                renamed++;
+                                progress.Clear();
+                                CommonOptions.Warn($"{read.Report.Where}: id already written by this run; record written to {name}.json");
+                            }
+                            var path = Path.Combine(outDir!, name + ".json");
                             using var file = File.Create(path);
                             RecordJson.Write(file, record, indented: format == "json");
                         }
@@ -121,7 +130,8 @@ internal static class ExtractCommand
         progress.Clear();
         if (!quiet)
         {
-            Console.Error.WriteLine($"{ok} report(s) extracted, {failed} failed, {stopwatch.Elapsed.TotalSeconds:F1} s");
+            var renames = renamed > 0 ? $" ({renamed} under a new name, their id being taken)" : "";
+            Console.Error.WriteLine($"{ok} report(s) extracted{renames}, {failed} failed, {stopwatch.Elapsed.TotalSeconds:F1} s");
         }
         return failed > 0 ? 1 : 0;
     }
@@ -140,6 +150,17 @@ internal static class ExtractCommand
         {
             throw new CommandFailedException($"cannot create the output directory {outDir}: {e.Message}");
         }
+    }
+
+    /// <summary>The name itself when this run has not written it yet, else the name with the first free counter ("x-2").</summary>
+    private static string UnusedName(string name, HashSet<string> written)
+    {
+        var candidate = name;
+        for (int n = 2; !written.Add(candidate); n++)
+        {
+            candidate = $"{name}-{n}";
+        }
+        return candidate;
     }
 
     private static string SafeFileName(string id)
