@@ -10,6 +10,12 @@ using Sitrep.Ingest.Readers;
 
 // Corpus throughput: writes N synthetic ~3 KB reports (sentences we wrote, recombined),
 // then times each stage over them on all cores and prints reports/s and peak memory.
+// "length FILE..." instead times each stage on each file once, to see which grows faster than the text.
+if (args.Length > 0 && args[0] == "length")
+{
+    ReportLength.Measure(args.Skip(1).ToList(), Environment.GetEnvironmentVariable("SITREP_GAZETTEER"));
+    return;
+}
 int count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 20000;
 var gazetteerPath = args.Length > 1 ? args[1] : Environment.GetEnvironmentVariable("SITREP_GAZETTEER");
 var dir = Directory.CreateTempSubdirectory("sitrep-bench-").FullName;
@@ -127,4 +133,71 @@ internal static class SyntheticCorpus
             writer.WriteLine(System.Text.Json.JsonSerializer.Serialize(new { id = $"bench-{i}", text = text.ToString() }));
         }
     }
+}
+
+/// <summary>Each stage timed on one long report at a time (reading, cleaning, every component, the record), with the live heap after it.</summary>
+internal static class ReportLength
+{
+    public static void Measure(IReadOnlyList<string> files, string? gazetteerPath)
+    {
+        var gazetteer = Sitrep.Gazetteer.Gazetteer.Load(gazetteerPath ?? throw new InvalidOperationException("set SITREP_GAZETTEER"));
+        var pipeline = SitrepPipeline.Create(ExtractionResources.Load(gazetteer));
+        var factory = new DocumentFactory(TextCleaner.FromData(), new DateOnly(2024, 11, 29));
+        foreach (var file in files)
+        {
+            var times = new List<(string Stage, TimeSpan Time)>();
+            var live = new List<long>();
+            var watch = Stopwatch.StartNew();
+            var report = new ReportSource().Read([file]).OfType<ReportRead>().Single().Report;
+            times.Add(("read", watch.Elapsed));
+            live.Add(GC.GetTotalMemory(forceFullCollection: true));
+            watch.Restart();
+            var document = factory.Create(report);
+            times.Add(("clean", watch.Elapsed));
+            live.Add(GC.GetTotalMemory(forceFullCollection: true));
+            foreach (var component in pipeline.Components)
+            {
+                watch.Restart();
+                component.Annotate(document);
+                times.Add((component.Name, watch.Elapsed));
+                live.Add(GC.GetTotalMemory(forceFullCollection: true));
+            }
+            watch.Restart();
+            var json = new CountingStream();
+            Sitrep.Core.Records.RecordJson.Write(json, Sitrep.Core.Records.SitrepRecord.From(document), indented: false);
+            times.Add(("record", watch.Elapsed));
+            live.Add(GC.GetTotalMemory(forceFullCollection: true));
+            var kb = new FileInfo(file).Length / 1024.0;
+            Console.WriteLine($"{Path.GetFileName(file)} {kb:F0} KB, {json.Length / 1024} KB out: " +
+                              string.Join(", ", times.Select(t => $"{t.Stage} {t.Time.TotalMilliseconds:F0}")) + " ms; live heap after each, MB: " +
+                              string.Join(", ", live.Select(b => b / (1024 * 1024))) +
+                              $"; peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MB");
+        }
+    }
+}
+
+/// <summary>Where the record is written in the length benchmark: only its size is kept.</summary>
+internal sealed class CountingStream : Stream
+{
+    public override bool CanRead => false;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => true;
+
+    public override long Length => Position;
+
+    public override long Position { get; set; }
+
+    public override void Write(byte[] buffer, int offset, int count) => Position += count;
+
+    public override void Flush()
+    {
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
 }

@@ -78,6 +78,25 @@ public sealed class Document
 
     public string Slice(TextSpan span) => Text.Substring(span.Start, span.Length);
 
+    private readonly Dictionary<string, string> _shared = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// One copy of a string that the layers keep many times (a word per token, a place's name per
+    /// mention): a long report repeats a few thousand words millions of times.
+    /// </summary>
+    public string Shared(string value)
+    {
+        if (_shared.TryGetValue(value, out var shared))
+        {
+            return shared;
+        }
+        _shared[value] = value;
+        return value;
+    }
+
+    /// <summary>The text of a span, as one shared copy.</summary>
+    public string SharedSlice(TextSpan span) => Shared(Slice(span));
+
     public Sentence? SentenceAt(int offset)
     {
         int lo = 0, hi = Sentences.Count - 1;
@@ -102,6 +121,66 @@ public sealed class Document
     }
 
     public bool InCaption(int offset) => Captions.Any(c => c.Span.Contains(offset));
+
+    /// <summary>The first token that starts at or after an offset (Tokens.Count if none; tokens are in text order).</summary>
+    public int FirstTokenFrom(int offset)
+    {
+        int lo = 0, hi = Tokens.Count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) / 2;
+            if (Tokens[mid].Start < offset)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /// <summary>The token that starts exactly at an offset, or -1 (tokens are in text order).</summary>
+    public int TokenStartingAt(int offset)
+    {
+        int k = FirstTokenFrom(offset);
+        return k < Tokens.Count && Tokens[k].Start == offset ? k : -1;
+    }
+
+    // Indexes of layers, by layer; a layer is rebuilt when it has grown since (components add to their own layer only).
+    private readonly Dictionary<object, (int Count, SpanIndex Index)> _indexes = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>The offset index of one layer of this document, built on first use.</summary>
+    public SpanIndex IndexOf<T>(List<T> layer) where T : ISpanned
+    {
+        if (!_indexes.TryGetValue(layer, out var cached) || cached.Count != layer.Count)
+        {
+            cached = (layer.Count, new SpanIndex(layer.Select(x => x.Span)));
+            _indexes[layer] = cached;
+        }
+        return cached.Index;
+    }
+
+    /// <summary>The annotations of one layer that lie inside a window (a sentence, a clause), in the layer's order.</summary>
+    public IEnumerable<T> Within<T>(List<T> layer, TextSpan window) where T : ISpanned =>
+        IndexOf(layer).Within(window).Select(i => layer[i]);
+
+    private readonly Dictionary<string, object?> _derived = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A value a component derives from finished layers and asks for again and again (per sentence,
+    /// per event), computed once per document.
+    /// </summary>
+    public T Derived<T>(string name, Func<Document, T> compute)
+    {
+        if (!_derived.TryGetValue(name, out var value))
+        {
+            value = compute(this);
+            _derived[name] = value;
+        }
+        return (T)value!;
+    }
 }
 
 public sealed class DocumentMetadata

@@ -17,6 +17,9 @@ public sealed record RawReport(
     /// <summary>The file or stream the report came from, when it differs from <see cref="Source"/> (a batch line with its own URL).</summary>
     public string? Input { get; init; }
 
+    /// <summary>What the reader had to change to read the report (one line each, without the input's name), for the user to be told.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     /// <summary>Where an error about this report points: the input, its line in a batch, and the report's id.</summary>
     public string Where => Line is int line ? $"{Input ?? Source}:{line} (id {InputId})" : $"{Input ?? Source} (id {InputId})";
 }

@@ -26,6 +26,29 @@ internal static class CommonOptions
         return Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share", "sitrep", "gazetteer.idx");
     }
 
+    public static Option<string?> MaxRecordBytes() => new("--max-record-bytes")
+    {
+        Description = "Largest JSONL line (one report) that is read, in bytes, with an optional K or M suffix (default 5M); a longer line is an error and the batch goes on.",
+    };
+
+    /// <summary>The per-record limit from "5242880", "512K" or "5M".</summary>
+    public static long ParseMaxRecordBytes(string? text)
+    {
+        if (text is null)
+        {
+            return Sitrep.Ingest.Readers.ReportSource.DefaultMaxRecordBytes;
+        }
+        var trimmed = text.Trim().ToUpperInvariant();
+        long unit = trimmed.EndsWith('K') ? 1024 : trimmed.EndsWith('M') ? 1024 * 1024 : 1;
+        var digits = unit == 1 ? trimmed : trimmed[..^1];
+        if (!long.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) || n <= 0 ||
+            n > long.MaxValue / unit)
+        {
+            throw new UsageException($"--max-record-bytes must be a positive number of bytes such as 5242880, 512K or 5M, not '{text}'");
+        }
+        return n * unit;
+    }
+
     /// <summary>Something skipped or changed that is not a failure: a line on standard error, the exit code unchanged.</summary>
     public static void Warn(string message) => Console.Error.WriteLine($"sitrep: warning: {message}");
 

@@ -29,9 +29,10 @@ internal static class ExtractCommand
         var classifier = ClassifierOption.Create();
         var quiet = CommonOptions.Quiet();
         var gazetteer = CommonOptions.GazetteerPath();
+        var maxRecord = CommonOptions.MaxRecordBytes();
         var command = new Command("extract", "Extract a sitrep/1 record from each report.")
         {
-            inputs, output, published, format, explain, classifier, quiet, gazetteer,
+            inputs, output, published, format, explain, classifier, quiet, gazetteer, maxRecord,
         };
         command.SetAction(parse =>
         {
@@ -46,13 +47,14 @@ internal static class ExtractCommand
                 date = d;
             }
             return Run(parse.GetValue(inputs)!, parse.GetValue(output), date, parse.GetValue(format)!, parse.GetValue(explain),
-                parse.GetValue(classifier)!, parse.GetValue(quiet), CommonOptions.ResolveGazetteer(parse.GetValue(gazetteer)));
+                parse.GetValue(classifier)!, parse.GetValue(quiet), CommonOptions.ResolveGazetteer(parse.GetValue(gazetteer)),
+                CommonOptions.ParseMaxRecordBytes(parse.GetValue(maxRecord)));
         });
         return command;
     }
 
     private static int Run(string[] inputs, string? outDir, DateOnly? published, string format, bool explain, string classifier, bool quiet,
-        string gazetteerPath)
+        string gazetteerPath, long maxRecordBytes)
     {
         if (outDir is not null)
         {
@@ -62,11 +64,13 @@ internal static class ExtractCommand
         using var learned = ClassifierOption.Load(classifier);
         var pipeline = SitrepPipeline.Create(resources, learned);
         var factory = new DocumentFactory(TextCleaner.FromData(), published);
-        using var stdout = outDir is null ? new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = false } : null;
-        int ok = 0, failed = 0;
+        using var stdout = outDir is null ? new BufferedStream(Console.OpenStandardOutput()) : null;
+        int ok = 0, failed = 0, renamed = 0;
+        // Names written by this run: a second report with the same id (x.html beside x.pdf) gets its own file.
+        var written = new HashSet<string>(OperatingSystem.IsLinux() ? StringComparer.Ordinal : StringComparer.OrdinalIgnoreCase);
         var progress = new ProgressLine(quiet, ProgressLine.CountReportsAhead(inputs));
         var stopwatch = Stopwatch.StartNew();
-        foreach (var outcome in new ReportSource { Skipped = CommonOptions.Warn }.Read(inputs, Console.In))
+        foreach (var outcome in new ReportSource(maxRecordBytes: maxRecordBytes) { Skipped = CommonOptions.Warn }.Read(inputs, Console.In))
         {
             switch (outcome)
             {
@@ -76,6 +80,11 @@ internal static class ExtractCommand
                     Console.Error.WriteLine($"sitrep: {failure}");
                     break;
                 case ReportRead read:
+                    foreach (var warning in read.Report.Warnings)
+                    {
+                        progress.Clear();
+                        CommonOptions.Warn($"{read.Report.Where}: {warning}");
+                    }
                     try
                     {
                         var document = pipeline.Run(factory.Create(read.Report));
@@ -89,12 +98,21 @@ internal static class ExtractCommand
                         }
                         if (stdout is not null)
                         {
-                            stdout.WriteLine(RecordJson.Serialize(record, indented: false));
+                            RecordJson.Write(stdout, record, indented: false);
+                            stdout.WriteByte((byte)'\n');
                         }
                         else
                         {
-                            var path = Path.Combine(outDir!, SafeFileName(read.Report.InputId) + ".json");
-                            File.WriteAllText(path, RecordJson.Serialize(record, indented: format == "json"));
+                            var name = UnusedName(SafeFileName(read.Report.InputId), written);
+                            if (name != SafeFileName(read.Report.InputId))
+                            {
+                                renamed++;
+                                progress.Clear();
+                                CommonOptions.Warn($"{read.Report.Where}: id already written by this run; record written to {name}.json");
+                            }
+                            var path = Path.Combine(outDir!, name + ".json");
+                            using var file = File.Create(path);
+                            RecordJson.Write(file, record, indented: format == "json");
                         }
                         ok++;
                     }
@@ -112,7 +130,8 @@ internal static class ExtractCommand
         progress.Clear();
         if (!quiet)
         {
-            Console.Error.WriteLine($"{ok} report(s) extracted, {failed} failed, {stopwatch.Elapsed.TotalSeconds:F1} s");
+            var renames = renamed > 0 ? $" ({renamed} under a new name, their id being taken)" : "";
+            Console.Error.WriteLine($"{ok} report(s) extracted{renames}, {failed} failed, {stopwatch.Elapsed.TotalSeconds:F1} s");
         }
         return failed > 0 ? 1 : 0;
     }
@@ -131,6 +150,17 @@ internal static class ExtractCommand
         {
             throw new CommandFailedException($"cannot create the output directory {outDir}: {e.Message}");
         }
+    }
+
+    /// <summary>The name itself when this run has not written it yet, else the name with the first free counter ("x-2").</summary>
+    private static string UnusedName(string name, HashSet<string> written)
+    {
+        var candidate = name;
+        for (int n = 2; !written.Add(candidate); n++)
+        {
+            candidate = $"{name}-{n}";
+        }
+        return candidate;
     }
 
     private static string SafeFileName(string id)

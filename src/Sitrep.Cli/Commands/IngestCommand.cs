@@ -25,12 +25,14 @@ internal static class IngestCommand
         var quiet = CommonOptions.Quiet();
         var gazetteer = CommonOptions.GazetteerPath();
         var classifier = ClassifierOption.Create();
+        var maxRecord = CommonOptions.MaxRecordBytes();
         var command = new Command("ingest", "Extract each report and store it with its events, then merge the events into incidents.")
         {
-            inputs, store.Db, published, quiet, gazetteer, classifier,
+            inputs, store.Db, published, quiet, gazetteer, classifier, maxRecord,
         };
         command.SetAction(parse => Run(parse.GetValue(inputs)!, parse.GetValue(store.Db), StoreOptions.Day(parse.GetValue(published), "--published"),
-            parse.GetValue(quiet), CommonOptions.ResolveGazetteer(parse.GetValue(gazetteer)), parse.GetValue(classifier)!));
+            parse.GetValue(quiet), CommonOptions.ResolveGazetteer(parse.GetValue(gazetteer)), parse.GetValue(classifier)!,
+            CommonOptions.ParseMaxRecordBytes(parse.GetValue(maxRecord))));
         return command;
     }
 
@@ -43,7 +45,7 @@ internal static class IngestCommand
 
     private sealed record Failed(string Input, string Message) : Outcome(Input);
 
-    private static int Run(string[] inputs, string? db, DateOnly? published, bool quiet, string gazetteerPath, string classifier)
+    private static int Run(string[] inputs, string? db, DateOnly? published, bool quiet, string gazetteerPath, string classifier, long maxRecordBytes)
     {
         // The store first: a wrong --db is told before the slow gazetteer load.
         using var store = StoreOptions.OpenForWriting(db);
@@ -59,6 +61,10 @@ internal static class IngestCommand
                 return new Failed(failure.Input, failure.ToString());
             }
             var report = ((ReportRead)read).Report;
+            foreach (var warning in report.Warnings)
+            {
+                CommonOptions.Warn($"{report.Where}: {warning}");
+            }
             try
             {
                 var document = factory.Create(report);
@@ -79,7 +85,7 @@ internal static class IngestCommand
         var progress = new ProgressLine(quiet, ProgressLine.CountReportsAhead(inputs));
         var stopwatch = Stopwatch.StartNew();
         // Extraction runs on every core; storing stays on this thread, one transaction per document, in input order.
-        foreach (var outcome in new ReportSource { Skipped = CommonOptions.Warn }.Read(inputs, Console.In).AsParallel().AsOrdered().Select(Extract))
+        foreach (var outcome in new ReportSource(maxRecordBytes: maxRecordBytes) { Skipped = CommonOptions.Warn }.Read(inputs, Console.In).AsParallel().AsOrdered().Select(Extract))
         {
             switch (outcome)
             {

@@ -22,7 +22,7 @@ public static class ActorType
 /// <summary>A canonical actor as ACLED names it.</summary>
 public sealed record Actor(string Name, string Type, string? Country);
 
-public sealed class ActorMention
+public sealed class ActorMention : ISpanned
 {
     public string Text { get; init; } = "";
 

@@ -15,7 +15,7 @@ public static class Qualifier
 public sealed record Count(int Best, int Low, int? High, string Qualifier);
 
 /// <summary>A figure of people killed, injured, displaced, detained, abducted or missing.</summary>
-public sealed class CasualtyReport
+public sealed class CasualtyReport : ISpanned
 {
     public string Text { get; init; } = "";
 

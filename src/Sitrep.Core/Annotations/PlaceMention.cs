@@ -14,7 +14,7 @@ public static class PlaceKind
 }
 
 /// <summary>A place the text uses as a location, resolved to a gazetteer entry.</summary>
-public sealed class PlaceMention
+public sealed class PlaceMention : ISpanned
 {
     public string Text { get; init; } = "";
 

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Sitrep.Core.Annotations;
 
-public sealed class Statement
+public sealed class Statement : ISpanned
 {
     public string Speaker { get; init; } = "";
 
@@ -26,4 +26,4 @@ public sealed class Statement
 }
 
 /// <summary>"according to X", "X reported": who vouches for the sentence's facts.</summary>
-public sealed record Attribution(TextSpan Span, TextSpan SourceSpan, string Source, int SentenceIndex, bool IsSpeaker);
+public sealed record Attribution(TextSpan Span, TextSpan SourceSpan, string Source, int SentenceIndex, bool IsSpeaker) : ISpanned;

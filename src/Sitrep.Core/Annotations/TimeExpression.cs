@@ -11,7 +11,7 @@ public static class DatePrecision
 }
 
 /// <summary>A date the text gives, resolved against the publication date.</summary>
-public sealed class TimeExpression
+public sealed class TimeExpression : ISpanned
 {
     public string Text { get; init; } = "";
 

@@ -85,5 +85,9 @@ public static class RecordJson
     public static string Serialize(SitrepRecord record, bool indented) =>
         JsonSerializer.Serialize(record, indented ? Indented : Compact);
 
+    /// <summary>The record as UTF-8 JSON straight into a stream: a long report's record is never one string in memory.</summary>
+    public static void Write(Stream stream, SitrepRecord record, bool indented) =>
+        JsonSerializer.Serialize(stream, record, indented ? Indented : Compact);
+
     public static SitrepRecord? Deserialize(string json) => JsonSerializer.Deserialize<SitrepRecord>(json, Indented);
 }

@@ -35,8 +35,10 @@ public sealed class ActorRecognizer : IAnnotator
     public void Annotate(Document document)
     {
         var folded = FoldedTokens.Of(document);
+        var credits = new SpanIndex(document.Captions.Select(c => c.Credit).OfType<TextSpan>());
+        var covered = new SpanIndex(document.Actors.Select(a => a.Span).Concat(document.Places.Select(p => p.Span)));
         var matches = _dictionary.Phrases.FindAll(document, folded)
-            .Where(m => !InCredit(document, m.Span))
+            .Where(m => !credits.Overlaps(m.Span))
             .ToList();
         var named = new List<ActorMention>();
         var generic = new List<PhraseMatch<ActorEntry>>();
@@ -47,7 +49,7 @@ public sealed class ActorRecognizer : IAnnotator
                 case NamedActor n:
                     named.Add(Mention(document, m.Span, n.Actor));
                     break;
-                case Metonym metonym when metonym.IsSeat && !Covered(document, m.Span):
+                case Metonym metonym when metonym.IsSeat && !covered.Overlaps(m.Span):
                     if (_dictionary.StateActor("government", metonym.Country) is { } government && !IsPlaceUse(document, m))
                     {
                         named.Add(Mention(document, m.Span, government, metonym: true));
@@ -65,6 +67,9 @@ public sealed class ActorRecognizer : IAnnotator
         named.AddRange(Coordinated(document, matches));
         named.AddRange(Backers(document));
         document.Actors.AddRange(named);
+        var groups = new GroupTally(document);
+        var protagonist = new Lazy<Actor?>(() => Protagonist(document));
+        var namedByEnd = named.OrderBy(n => n.End).ToList();
         foreach (var m in generic)
         {
             // "a terrorist organisation", "militant attacks": the word describes, it does not name an actor.
@@ -75,16 +80,17 @@ public sealed class ActorRecognizer : IAnnotator
                 continue;
             }
             // "RSF fighters", "HTS militants", "The MNDAA, a Kokang ethnic armed group": the generic words name the group just named.
-            if (named.Any(n => n.End <= m.Span.Start && Apposed(document.Text[n.End..m.Span.Start]) && n.Type != ActorType.Civilians &&
-                               !n.IsMetonym && n.Name != _dictionary.StateActor("government", n.Country)?.Name))
+            if (NamesJustNamed(document, namedByEnd, m.Span.Start))
             {
                 continue;
             }
             var g = (GenericActor)m.Value;
-            var actor = Resolve(document, g, m);
+            var actor = Resolve(document, g, m, groups, protagonist);
             if (actor is not null)
             {
-                document.Actors.Add(Mention(document, m.Span, actor));
+                var mention = Mention(document, m.Span, actor);
+                document.Actors.Add(mention);
+                groups.Add(mention);
             }
         }
         document.Actors.Sort((a, b) => a.Start.CompareTo(b.Start));
@@ -163,6 +169,45 @@ public sealed class ActorRecognizer : IAnnotator
         return null;
     }
 
+    /// <summary>
+    /// Whether a named actor ends just before this offset with only an apposition between. Only the
+    /// nearest few can: walking back from the nearest, the gap only grows, and once it holds a full
+    /// stop or more words than an apposition has, no earlier actor is apposed either.
+    /// </summary>
+    private bool NamesJustNamed(Document document, List<ActorMention> namedByEnd, int offset)
+    {
+        int lo = 0, hi = namedByEnd.Count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) / 2;
+            if (namedByEnd[mid].End <= offset)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+        for (int i = lo - 1; i >= 0; i--)
+        {
+            var n = namedByEnd[i];
+            var gap = document.Text[n.End..offset];
+            if (Apposed(gap) && n.Type != ActorType.Civilians && !n.IsMetonym && n.Name != _dictionary.StateActor("government", n.Country)?.Name)
+            {
+                return true;
+            }
+            // Room for the comma and white space at either end, which an apposition trims.
+            if (gap.Contains('.') || gap.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > MaxAppositionWords + 3)
+            {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private const int MaxAppositionWords = 4;
+
     private static bool Apposed(string between)
     {
         var gap = between.Trim();
@@ -175,48 +220,101 @@ public sealed class ActorRecognizer : IAnnotator
             return false;
         }
         var words = gap[1..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return words.Length <= 4 && words.Length > 0 && words[0] is "a" or "an" or "the";
+        return words.Length <= MaxAppositionWords && words.Length > 0 && words[0] is "a" or "an" or "the";
     }
 
-    private Actor? Resolve(Document document, GenericActor generic, PhraseMatch<ActorEntry> match)
+    private Actor? Resolve(Document document, GenericActor generic, PhraseMatch<ActorEntry> match, GroupTally groups, Lazy<Actor?> protagonist)
     {
         var country = document.FocusCountry;
         switch (generic.Role)
         {
-            case "military" when AircraftWords.Contains(document.Slice(match.Span).ToLowerInvariant()) && Protagonist(document) is { } striker:
+            case "military" when AircraftWords.Contains(document.Slice(match.Span).ToLowerInvariant()) && protagonist.Value is { } striker:
                 // "Warplanes struck ..." in a story led by "Israel's military said it carried out strikes": that force's aircraft.
                 return striker;
             case "military" or "police" or "government" or "civilians" or "protesters" or "rioters":
                 return _dictionary.StateActor(generic.Role, country);
             case "rebels":
-                return TiedGroup(document, match.Span, generic.Role) ?? _dictionary.StateActor("rebels", country) ?? UnidentifiedGroup(country);
+                return groups.Tied(match.Span, rebels: true) ?? _dictionary.StateActor("rebels", country) ?? UnidentifiedGroup(country);
             case "militia":
-                return TiedGroup(document, match.Span, generic.Role) ?? UnidentifiedGroup(country);
+                return groups.Tied(match.Span, rebels: false) ?? UnidentifiedGroup(country);
             default:
                 return UnidentifiedGroup(country);
         }
     }
 
-    /// <summary>The named non-state group the text ties a generic phrase to: the same sentence first, then the document's most named.</summary>
-    private static Actor? TiedGroup(Document document, TextSpan span, string role)
+    /// <summary>
+    /// The named non-state groups of the document so far, by sentence and by name, kept as mentions
+    /// are added so that tying a generic phrase to one costs no scan of every mention.
+    /// Rebel groups tie "rebels"; militias and foreign forces tie "militia".
+    /// </summary>
+    private sealed class GroupTally
     {
-        bool Fits(ActorMention a) => !a.IsMetonym && a.Type is ActorType.RebelGroup or ActorType.PoliticalMilitia or ActorType.IdentityMilitia or ActorType.ExternalForces &&
-                                     (role == "rebels" ? a.Type == ActorType.RebelGroup : a.Type != ActorType.RebelGroup);
-        var sentence = document.SentenceAt(span.Start);
-        var inSentence = document.Actors.Where(a => Fits(a) && sentence is not null && sentence.Span.Contains(a.Start)).ToList();
-        if (inSentence.Count > 0)
+        private readonly Document _document;
+        private readonly Dictionary<(bool Rebels, int Sentence), List<ActorMention>> _bySentence = [];
+        private readonly Dictionary<(bool Rebels, string Name), Named> _byName = [];
+        private readonly Dictionary<bool, Named> _most = [];
+
+        public GroupTally(Document document)
         {
-            return inSentence.OrderBy(a => Math.Abs(a.Start - span.Start)).First().Actor;
+            _document = document;
+            foreach (var a in document.Actors)
+            {
+                Add(a);
+            }
         }
-        return document.Actors.Where(Fits).GroupBy(a => a.Name).OrderByDescending(g => g.Count())
-            .ThenBy(g => g.First().Start).Select(g => g.First().Actor).FirstOrDefault();
+
+        public void Add(ActorMention a)
+        {
+            if (a.IsMetonym || a.Type is not (ActorType.RebelGroup or ActorType.PoliticalMilitia or ActorType.IdentityMilitia or ActorType.ExternalForces))
+            {
+                return;
+            }
+            bool rebels = a.Type == ActorType.RebelGroup;
+            if (_document.SentenceAt(a.Start) is { } sentence)
+            {
+                if (!_bySentence.TryGetValue((rebels, sentence.Index), out var list))
+                {
+                    _bySentence[(rebels, sentence.Index)] = list = [];
+                }
+                list.Add(a);
+            }
+            if (!_byName.TryGetValue((rebels, a.Name), out var named))
+            {
+                _byName[(rebels, a.Name)] = named = new Named(a, _byName.Count);
+            }
+            named.Count++;
+            // The most named; on a tie the one named first in the list, as a stable sort by count then start gives.
+            if (!_most.TryGetValue(rebels, out var most) || most.IsBehind(named))
+            {
+                _most[rebels] = named;
+            }
+        }
+
+        /// <summary>The group the text ties a generic phrase to: the nearest in its sentence, else the document's most named.</summary>
+        public Actor? Tied(TextSpan span, bool rebels)
+        {
+            if (_document.SentenceAt(span.Start) is { } sentence && _bySentence.TryGetValue((rebels, sentence.Index), out var inSentence))
+            {
+                return inSentence.MinBy(a => Math.Abs(a.Start - span.Start))!.Actor;
+            }
+            return _most.TryGetValue(rebels, out var most) ? most.First.Actor : null;
+        }
+
+        private sealed class Named(ActorMention first, int order)
+        {
+            public ActorMention First { get; } = first;
+
+            public int Order { get; } = order;
+
+            public int Count { get; set; }
+
+            public bool IsBehind(Named other) =>
+                other != this && (other.Count, -other.First.Start, -other.Order).CompareTo((Count, -First.Start, -Order)) > 0;
+        }
     }
 
     private Actor UnidentifiedGroup(string? country) =>
         _dictionary.StateActor("unidentified", country) ?? new Actor("Unidentified Armed Group", ActorType.PoliticalMilitia, null);
-
-    private static bool Covered(Document document, TextSpan span) =>
-        document.Actors.Any(a => a.Span.Overlaps(span)) || document.Places.Any(p => p.Span.Overlaps(span));
 
     /// <summary>A capital after "in", "to", "from" is where something happens, not who acts.</summary>
     private static bool IsPlaceUse(Document document, PhraseMatch<ActorEntry> m)
@@ -230,12 +328,9 @@ public sealed class ActorRecognizer : IAnnotator
         return word is "in" or "to" or "from" or "into" or "near" or "at" or "outside" or "around" or "across" or "throughout" or "inside" or "over";
     }
 
-    private static bool InCredit(Document document, TextSpan span) =>
-        document.Captions.Any(c => c.Credit is TextSpan credit && credit.Overlaps(span));
-
     private static ActorMention Mention(Document document, TextSpan span, Actor actor, bool metonym = false) => new()
     {
-        Text = document.Slice(span),
+        Text = document.SharedSlice(span),
         Start = span.Start,
         End = span.End,
         Name = actor.Name,

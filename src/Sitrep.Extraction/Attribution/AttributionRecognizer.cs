@@ -373,9 +373,9 @@ public sealed class AttributionRecognizer : IAnnotator
         ActorEntry? best = null;
         int bestRank = int.MaxValue;
         span = subject;
-        for (int k = 0; k < document.Tokens.Count; k++)
+        for (int k = document.FirstTokenFrom(subject.Start); k < document.Tokens.Count && document.Tokens[k].Start < subject.End; k++)
         {
-            if (document.Tokens[k].Start < subject.Start || document.Tokens[k].End > subject.End)
+            if (document.Tokens[k].End > subject.End)
             {
                 continue;
             }
@@ -427,7 +427,14 @@ public sealed class AttributionRecognizer : IAnnotator
             }
             return null;
         }
-        var tokens = document.Tokens.Where(t => t.Start >= subject.Start && t.End <= subject.End && t.Kind == TokenKind.Word).ToList();
+        var tokens = new List<Token>();
+        for (int k = document.FirstTokenFrom(subject.Start); k < document.Tokens.Count && document.Tokens[k].Start < subject.End; k++)
+        {
+            if (document.Tokens[k].End <= subject.End && document.Tokens[k].Kind == TokenKind.Word)
+            {
+                tokens.Add(document.Tokens[k]);
+            }
+        }
         int n = 0;
         for (int i = tokens.Count - 1; i >= 0; i--)
         {
@@ -445,7 +452,7 @@ public sealed class AttributionRecognizer : IAnnotator
         }
         var nameTokens = tokens[^n..];
         var nameSpan = new TextSpan(nameTokens[0].Start, nameTokens[^1].End);
-        if (document.Places.Any(p => p.Span.Overlaps(nameSpan)) || document.Actors.Any(a => a.Span.Overlaps(nameSpan)) ||
+        if (document.IndexOf(document.Places).Overlaps(nameSpan) || document.IndexOf(document.Actors).Overlaps(nameSpan) ||
             entity is TextSpan e && e.Overlaps(nameSpan))
         {
             return null;
@@ -470,15 +477,27 @@ public sealed class AttributionRecognizer : IAnnotator
     private static bool InsideQuote(Document document, Sentence sentence, int offset)
     {
         int paragraph = document.Text.LastIndexOf('\n', Math.Max(0, sentence.Start - 1)) + 1;
-        int quotes = 0;
-        for (int i = paragraph; i < offset; i++)
+        var quotes = document.Derived("attribution.quote-marks", QuoteMarks);
+        return (CountBefore(quotes, offset) - CountBefore(quotes, paragraph)) % 2 == 1;
+    }
+
+    /// <summary>The offsets of the document's quotation marks, so a count between two offsets is two binary searches.</summary>
+    private static List<int> QuoteMarks(Document document)
+    {
+        var marks = new List<int>();
+        for (int i = document.Text.IndexOfAny(QuoteChars); i >= 0; i = document.Text.IndexOfAny(QuoteChars, i + 1))
         {
-            if (document.Text[i] is '"' or '“' or '”')
-            {
-                quotes++;
-            }
+            marks.Add(i);
         }
-        return quotes % 2 == 1;
+        return marks;
+    }
+
+    private static readonly char[] QuoteChars = ['"', '“', '”'];
+
+    private static int CountBefore(List<int> sorted, int offset)
+    {
+        int found = sorted.BinarySearch(offset);
+        return found >= 0 ? found : ~found;
     }
 
     /// <summary>The end of a quotation that began in an earlier sentence: 'are children," the mayor wrote'.</summary>

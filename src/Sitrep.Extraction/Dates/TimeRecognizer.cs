@@ -28,18 +28,21 @@ public sealed partial class TimeRecognizer : IAnnotator
     {
         var published = document.Metadata.Published;
         var text = document.Text;
-        var taken = new List<TextSpan>();
+        // The spans taken so far never overlap, so only the last one starting before a new span's end can overlap it.
+        var taken = new SortedSet<TextSpan>(Comparer<TextSpan>.Create((a, b) => a.Start.CompareTo(b.Start)));
         void Add(Match m, DateOnly from, DateOnly to, string precision, bool future = false)
         {
             var span = new TextSpan(m.Index, m.Index + m.Length);
-            if (taken.Any(t => t.Overlaps(span)))
+            // Max of an empty view is the empty default span, which overlaps nothing.
+            var last = taken.GetViewBetween(new TextSpan(int.MinValue, int.MinValue), new TextSpan(span.End - 1, span.End - 1)).Max;
+            if (last.Overlaps(span))
             {
                 return;
             }
             taken.Add(span);
             document.Times.Add(new TimeExpression
             {
-                Text = m.Value,
+                Text = document.Shared(m.Value),
                 Start = span.Start,
                 End = span.End,
                 From = from,

@@ -45,7 +45,7 @@ public sealed class EventClassAnnotator : IAnnotator
 
     private bool IsCandidate(Document document, FoldedTokens lemmas, Sentence sentence)
     {
-        if (document.Casualties.Any(c => c.Scope == "event" && sentence.Span.Covers(c.Span)))
+        if (document.Within(document.Casualties, sentence.Span).Any(c => c.Scope == "event"))
         {
             return true;
         }

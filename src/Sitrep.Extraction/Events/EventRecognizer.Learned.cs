@@ -59,7 +59,7 @@ public sealed partial class EventRecognizer
                 return (m, t.Phrase, t.Role);
             }
         }
-        var speakers = document.Attributions.Where(a => a.SentenceIndex == sentence.Index).SelectMany(a => new[] { a.Span, a.SourceSpan }).ToList();
+        var speakers = SentenceAttributions(document, sentence).SelectMany(a => new[] { a.Span, a.SourceSpan }).ToList();
         for (int k = first; k < last; k++)
         {
             var token = document.Tokens[k];

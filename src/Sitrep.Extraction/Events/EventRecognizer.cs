@@ -54,6 +54,7 @@ public sealed partial class EventRecognizer : IAnnotator
     {
         var folded = FoldedTokens.Of(document);
         Actor? lastActor1 = null;
+        var log = new EventLog(document.Events);
         var learnedBySentence = document.EventClasses.ToDictionary(c => c.SentenceIndex);
         foreach (var sentence in document.Sentences)
         {
@@ -62,9 +63,9 @@ public sealed partial class EventRecognizer : IAnnotator
                 continue;
             }
             var cues = Cues(document, folded, sentence.FirstToken, sentence.FirstToken + sentence.TokenCount - 1);
-            bool aggregate = document.Casualties.Any(c => sentence.Span.Covers(c.Span) && c.Scope == "aggregate");
-            var triggers = Triggers(document, folded, sentence);
-            if (triggers.Count == 0 && TollTrigger(document, sentence) is { } toll)
+            bool aggregate = document.Within(document.Casualties, sentence.Span).Any(c => c.Scope == "aggregate");
+            var triggers = Triggers(document, folded, sentence, log);
+            if (triggers.Count == 0 && TollTrigger(document, sentence, log) is { } toll)
             {
                 triggers.Add(toll);
             }
@@ -94,10 +95,10 @@ public sealed partial class EventRecognizer : IAnnotator
                 {
                     foreach (var day in days.Count >= 2 ? days.Cast<TimeExpression?>() : [null])
                     {
-                        var e = Build(document, sentence, found, eventCues, ref lastActor1, place, day);
+                        var e = Build(document, sentence, found, eventCues, ref lastActor1, place, day, log);
                         if (e is not null)
                         {
-                            Merge(document, e);
+                            Merge(log, e);
                         }
                     }
                 }
@@ -112,7 +113,7 @@ public sealed partial class EventRecognizer : IAnnotator
     }
 
     /// <summary>The strongest trigger per event type in the sentence; modifiers only refine.</summary>
-    private List<Found> Triggers(Document document, FoldedTokens folded, Sentence sentence)
+    private List<Found> Triggers(Document document, FoldedTokens folded, Sentence sentence, EventLog log)
     {
         var all = new List<Found>();
         var modifiers = new List<Trigger>();
@@ -151,8 +152,8 @@ public sealed partial class EventRecognizer : IAnnotator
             }
         }
         // "called the bombings ...": a definite noun refers back to an event already told.
-        bool hasPlace = document.Places.Any(p => sentence.Span.Covers(p.Span));
-        bool dated = document.Times.Any(t => sentence.Span.Covers(t.Span));
+        bool hasPlace = document.Within(document.Places, sentence.Span).Any();
+        bool dated = document.Within(document.Times, sentence.Span).Any();
         all.RemoveAll(f => f.Trigger.Role == "noun" && f.Match.FirstToken > first &&
                            folded[f.Match.FirstToken - 1] is "the" or "these" or "this" or "those" or "its" or "their" &&
                            (!dated || f.Match.FirstToken - first <= 1));
@@ -167,12 +168,11 @@ public sealed partial class EventRecognizer : IAnnotator
         }
         // A weak noun ("drones", "missile") names an event only where the sentence also says where.
         all.RemoveAll(f => f.Trigger.Role == "noun" && f.Trigger.Weight <= 4 && !hasPlace);
-        bool crowd = document.Actors.Any(a => sentence.Span.Covers(a.Span) && a.Type is ActorType.Protesters or ActorType.Rioters);
+        bool crowd = document.Within(document.Actors, sentence.Span).Any(a => a.Type is ActorType.Protesters or ActorType.Rioters);
         // A story already about strikes reads "Strikes also hit Dnipro" as one more.
-        var storyTypes = document.Events.Where(e => e.Timeframe == "current").Select(e => e.EventType).ToHashSet();
         int Score(Found f) => f.Trigger.Weight + Boost(f.Trigger, modifiers) +
                               (crowd && f.Trigger.EventType is "riots" or "protests" ? 4 : 0) +
-                              (storyTypes.Contains(f.Trigger.EventType) ? 1 : 0);
+                              (log.StoryHas(f.Trigger.EventType) ? 1 : 0);
         // Protesters who storm, burn or loot are rioters (ACLED: violent demonstration), one event.
         if (crowd && all.Any(f => f.Trigger.EventType is "battles" or "violence_against_civilians" or "riots" ||
                                   f.Trigger.SubEventType == "looting_property_destruction"))
@@ -264,7 +264,7 @@ public sealed partial class EventRecognizer : IAnnotator
     private static bool InTime(Document document, int token)
     {
         int offset = document.Tokens[token].Start;
-        return document.Times.Any(t => t.Start <= offset && offset < t.End);
+        return document.IndexOf(document.Times).Overlaps(new TextSpan(offset, offset + 1));
     }
 
     private HashSet<string> Cues(Document document, FoldedTokens folded, int first, int last)
@@ -289,20 +289,20 @@ public sealed partial class EventRecognizer : IAnnotator
     /// "Two adults were killed at the hospital": a sentence that gives an incident's toll but names
     /// no weapon continues the incident type of the story's last event.
     /// </summary>
-    private Found? TollTrigger(Document document, Sentence sentence)
+    private Found? TollTrigger(Document document, Sentence sentence, EventLog log)
     {
-        var figure = document.Casualties.FirstOrDefault(c => sentence.Span.Covers(c.Span) && c.Scope == "event" && c.Outcome == "killed");
-        var previous = document.Events.LastOrDefault(e => e.Timeframe == "current" && sentence.Index - e.SentenceIndex <= 3 &&
+        var figure = document.Within(document.Casualties, sentence.Span).FirstOrDefault(c => c.Scope == "event" && c.Outcome == "killed");
+        var previous = log.Recent(sentence.Index, 3).FirstOrDefault(e => e.Timeframe == "current" &&
                                                           e.EventType is "explosions_remote_violence" or "battles" or "violence_against_civilians");
         // "That is far higher than the 773 deaths ...": a sentence about a figure, not a new incident.
-        if (figure is null || previous is null || !document.Places.Any(p => sentence.Span.Covers(p.Span)) ||
+        if (figure is null || previous is null || !document.Within(document.Places, sentence.Span).Any() ||
             document.Text.AsSpan(sentence.Start).StartsWith("That ") || document.Text.AsSpan(sentence.Start).StartsWith("This "))
         {
             return null;
         }
         var trigger = new Trigger(TollPhrase, previous.EventType, previous.SubEventType, 4, "noun");
         var span = figure.NumberSpan;
-        int token = document.Tokens.FindIndex(t => t.Start == span.Start);
+        int token = document.TokenStartingAt(span.Start);
         var match = new PhraseMatch<IReadOnlyList<Trigger>>(Math.Max(token, sentence.FirstToken), 1, span, [trigger]);
         return new Found(match, trigger);
     }
@@ -310,8 +310,8 @@ public sealed partial class EventRecognizer : IAnnotator
     /// <summary>"Damascus, Homs, Tartus and Palmyra": towns named in one list, one event each (ACLED: one place per event).</summary>
     private static List<PlaceMention> CoordinatedPlaces(Document document, Sentence sentence)
     {
-        var towns = document.Places.Where(p => sentence.Span.Covers(p.Span) &&
-                                               p.Kind is PlaceKind.PopulatedPlace or PlaceKind.District or PlaceKind.Feature)
+        var towns = document.Within(document.Places, sentence.Span)
+            .Where(p => p.Kind is PlaceKind.PopulatedPlace or PlaceKind.District or PlaceKind.Feature)
             .OrderBy(p => p.Start).ToList();
         var best = new List<PlaceMention>();
         var chain = new List<PlaceMention>();
@@ -340,7 +340,7 @@ public sealed partial class EventRecognizer : IAnnotator
     /// <summary>"on Friday and again on Saturday": one event per day (ACLED: one day per event).</summary>
     private static List<TimeExpression> CoordinatedDays(Document document, Sentence sentence)
     {
-        var days = document.Times.Where(t => sentence.Span.Covers(t.Span) && t.Precision == DatePrecision.Day && !t.IsFuture)
+        var days = document.Within(document.Times, sentence.Span).Where(t => t.Precision == DatePrecision.Day && !t.IsFuture)
             .OrderBy(t => t.Start).ToList();
         for (int i = 1; i < days.Count; i++)
         {
@@ -354,15 +354,14 @@ public sealed partial class EventRecognizer : IAnnotator
     }
 
     private Event? Build(Document document, Sentence sentence, Found found, HashSet<string> cues, ref Actor? lastActor1,
-        PlaceMention? listedPlace, TimeExpression? listedDay)
+        PlaceMention? listedPlace, TimeExpression? listedDay, EventLog log)
     {
         var trigger = found.Trigger;
         var triggerSpan = found.Match.Span;
         bool violent = trigger.EventType is "battles" or "explosions_remote_violence" or "violence_against_civilians";
-        var actors = document.Actors.Where(a => sentence.Span.Covers(a.Span))
-            .ToList();
+        var actors = document.Within(document.Actors, sentence.Span).ToList();
         // Who says it is not who does it: "Rwanda's army said shells fired by Congolese troops ...".
-        var speakers = document.Attributions.Where(a => a.SentenceIndex == sentence.Index).Select(a => a.SourceSpan).ToList();
+        var speakers = SentenceAttributions(document, sentence).Select(a => a.SourceSpan).ToList();
         var combatants = actors.Where(a => (!a.IsMetonym || trigger.EventType == "strategic_developments") &&
                                            !speakers.Any(s => s.Overlaps(a.Span))).ToList();
         var rest = document.Text[triggerSpan.End..sentence.End];
@@ -402,7 +401,7 @@ public sealed partial class EventRecognizer : IAnnotator
             // "HTS said its men had stormed the prison", "the army said it had retaken the city": the speaker acts.
             actor1 = actors.FirstOrDefault(a => speakers.Any(s => s.Overlaps(a.Span)) && !a.IsMetonym)?.Actor;
         }
-        if (trigger.Phrase == TollPhrase && document.Events.LastOrDefault(e => e.Timeframe == "current") is { } incident)
+        if (trigger.Phrase == TollPhrase && log.LastCurrent is { } incident)
         {
             // A toll sentence continues the incident: its sides stay.
             actor1 = incident.Actor1;
@@ -420,8 +419,8 @@ public sealed partial class EventRecognizer : IAnnotator
         {
             // "Warplanes struck ...": the side of the story's last event, else the armed actor the previous sentence named.
             var previous = document.Sentences[sentence.Index - 1].Span;
-            actor1 = document.Events.LastOrDefault(e => sentence.Index - e.SentenceIndex <= 2 && e.Actor1 is { } a && IsArmed(a))?.Actor1 ??
-                     document.Actors.Where(a => previous.Covers(a.Span) && !a.IsMetonym).Select(a => a.Actor).FirstOrDefault(IsArmed) ??
+            actor1 = log.Recent(sentence.Index, 2).FirstOrDefault(e => e.Actor1 is { } a && IsArmed(a))?.Actor1 ??
+                     document.Within(document.Actors, previous).Where(a => !a.IsMetonym).Select(a => a.Actor).FirstOrDefault(IsArmed) ??
                      (lastActor1 is { } last && IsArmed(last) ? last : null);
         }
         Actor? actor2 = after.FirstOrDefault(a => a.Actor != actor1)?.Actor;
@@ -463,7 +462,7 @@ public sealed partial class EventRecognizer : IAnnotator
 
         var subType = trigger.SubEventType;
         // "Strikes also hit Dnipro" after "a Russian missile": a weak word takes the story's established kind.
-        if (trigger.Weight <= 4 && document.Events.LastOrDefault(e => e.EventType == trigger.EventType && e.Timeframe == "current") is { } earlier)
+        if (trigger.Weight <= 4 && log.LastCurrentOf(trigger.EventType) is { } earlier)
         {
             subType = earlier.SubEventType;
         }
@@ -496,12 +495,12 @@ public sealed partial class EventRecognizer : IAnnotator
             subType = "attack";
             actor2 = _actors.StateActor("civilians", place.Country ?? document.FocusCountry);
         }
-        var time = listedDay ?? document.Times.Where(t => sentence.Span.Covers(t.Span) && !t.IsFuture)
+        var time = listedDay ?? document.Within(document.Times, sentence.Span).Where(t => !t.IsFuture)
             .OrderBy(t => Math.Abs(t.Start - triggerSpan.Start)).FirstOrDefault();
         var published = document.Metadata.Published;
         // An undated sentence that goes on about the story's incident ("Strikes also hit Dnipro") keeps its day.
-        var continued = document.Events.LastOrDefault(e => e.Timeframe == "current" && e.EventType == trigger.EventType &&
-                                                           sentence.Index - e.SentenceIndex <= 3 && e.Date?.Precision == DatePrecision.Day &&
+        var continued = log.Recent(sentence.Index, 3).FirstOrDefault(e => e.Timeframe == "current" && e.EventType == trigger.EventType &&
+                                                           e.Date?.Precision == DatePrecision.Day &&
                                                            (listedPlace is not null || e.Location?.Name == place?.Name));
         EventDate? date = time is not null
             ? new EventDate(Iso(time.From), Iso(time.To), time.Precision, time.Text)
@@ -510,12 +509,12 @@ public sealed partial class EventRecognizer : IAnnotator
 
         bool background = cues.Contains("background") ||
                           (time is not null && published is DateOnly pub && time.To < pub.AddDays(-31));
-        var figures = document.Casualties.Where(c => sentence.Span.Covers(c.Span) && c.Scope == "event" && c.Outcome == "killed").ToList();
+        var figures = document.Within(document.Casualties, sentence.Span).Where(c => c.Scope == "event" && c.Outcome == "killed").ToList();
         var fatalities = figures.Count == 0
             ? Fatalities.None
             : new Fatalities(figures[0].Count.Best, figures[0].Count.Low, figures[0].Count.High,
                 figures.FirstOrDefault(f => f.Victims is "civilians" or "children")?.Count.Best);
-        var sources = document.Attributions.Where(a => a.SentenceIndex == sentence.Index).Select(a => a.Source).Distinct().ToList();
+        var sources = SentenceAttributions(document, sentence).Select(a => a.Source).Distinct().ToList();
         var certainty = cues.Contains("denied") ? "denied"
             : cues.Contains("unconfirmed") ? "unconfirmed"
             : cues.Contains("claimed") ? "claimed"
@@ -558,8 +557,12 @@ public sealed partial class EventRecognizer : IAnnotator
     {
         var rest = document.Text.Substring(trigger.End, sentence.End - trigger.End).ToLowerInvariant();
         return rest.Split([' ', ',', '.'], StringSplitOptions.RemoveEmptyEntries).Take(8).Any(CivilianTargets.Contains) ||
-               document.Casualties.Any(c => sentence.Span.Covers(c.Span) && c.Victims is "civilians" or "children" or "women");
+               document.Within(document.Casualties, sentence.Span).Any(c => c.Victims is "civilians" or "children" or "women");
     }
+
+    /// <summary>Who is cited in a sentence (an attribution spans its sentence).</summary>
+    private static IEnumerable<Core.Annotations.Attribution> SentenceAttributions(Document document, Sentence sentence) =>
+        document.Within(document.Attributions, sentence.Span).Where(a => a.SentenceIndex == sentence.Index);
 
     /// <summary>The most specific place in the sentence nearest the trigger, else the neighbours, else the document's focus.</summary>
     private static EventLocation? ChoosePlace(Document document, Sentence sentence, TextSpan trigger)
@@ -571,11 +574,8 @@ public sealed partial class EventRecognizer : IAnnotator
             PlaceKind.Admin1 or PlaceKind.Region => 2,
             _ => 3,
         };
-        // The dateline says where the report was filed, and a speaker's title where they serve, not where anything happened.
-        var speakers = document.Attributions.Select(a => a.SourceSpan).ToList();
-        var places = document.Places.Where(p => (document.Dateline is not { } d || !d.Span.Covers(p.Span)) &&
-                                                !speakers.Any(s => s.Covers(p.Span))).ToList();
-        var inSentence = places.Where(p => sentence.Span.Covers(p.Span)).ToList();
+        var places = document.Derived("events.event-places", EventPlaces);
+        var inSentence = document.Within(places, sentence.Span).ToList();
         var chosen = inSentence.OrderBy(Rank).ThenBy(p => Math.Abs(p.Start - trigger.Start)).FirstOrDefault();
         if (chosen is not null && Rank(chosen) < 3)
         {
@@ -588,7 +588,7 @@ public sealed partial class EventRecognizer : IAnnotator
                 continue;
             }
             var span = document.Sentences[neighbour].Span;
-            var near = places.Where(p => span.Covers(p.Span) && Rank(p) < 3).OrderBy(Rank).FirstOrDefault();
+            var near = document.Within(places, span).Where(p => Rank(p) < 3).OrderBy(Rank).FirstOrDefault();
             if (near is not null)
             {
                 return Location(document, near, Rank(near) == 0 ? 2 : 3);
@@ -598,9 +598,16 @@ public sealed partial class EventRecognizer : IAnnotator
         {
             return Location(document, chosen, 3);
         }
-        var focus = places.Where(p => p.Country == document.FocusCountry && !document.InCaption(p.Start))
-            .GroupBy(p => p.Name).OrderByDescending(g => g.Count()).ThenBy(g => Rank(g.First())).FirstOrDefault()?.First();
+        var focus = document.Derived("events.focus-place", d => places.Where(p => p.Country == d.FocusCountry && !d.InCaption(p.Start))
+            .GroupBy(p => p.Name).OrderByDescending(g => g.Count()).ThenBy(g => Rank(g.First())).FirstOrDefault()?.First());
         return focus is null ? null : Location(document, focus, Rank(focus) == 0 ? 2 : 3);
+    }
+
+    /// <summary>The dateline says where the report was filed, and a speaker's title where they serve, not where anything happened.</summary>
+    private static List<PlaceMention> EventPlaces(Document document)
+    {
+        var speakers = new SpanIndex(document.Attributions.Select(a => a.SourceSpan));
+        return document.Places.Where(p => (document.Dateline is not { } d || !d.Span.Covers(p.Span)) && !speakers.AnyCovers(p.Span)).ToList();
     }
 
     private static int NearPrecision(Document document, PlaceMention place)
@@ -613,25 +620,30 @@ public sealed partial class EventRecognizer : IAnnotator
         new(p.Name, p.Kind, p.Country, p.Admin1, p.Lat, p.Lon, precision);
 
     /// <summary>Sentences about one incident (same type, place and day) become one event with all the evidence.</summary>
-    private static void Merge(Document document, Event e)
+    private static void Merge(EventLog log, Event e)
     {
         static bool Crowd(Event x) => x.EventType is "protests" or "riots";
         // A quoted claim or an undated follow-up sentence retells the incident just reported.
         bool Retelling(Event x) => e.FromQuote || (e.Date?.Text is null && e.SentenceIndex - x.SentenceIndex is > 0 and <= 2);
         // "Police fired tear gas to disperse them": the crowd of the sentence before, wherever the fallback put it.
         bool SameCrowd(Event x) => Crowd(x) && Crowd(e) && e.SentenceIndex - x.SentenceIndex is >= 0 and <= 2 && e.Date?.Text is null;
-        var same = document.Events.FirstOrDefault(x => x.Timeframe == e.Timeframe && SameCrowd(x)) ?? document.Events.FirstOrDefault(x =>
+        // Crowds within two sentences, and the tellings of the same sub-type, timeframe and place: all that can match, in list order.
+        var nearby = log.RecentPositions(e.SentenceIndex, 2).ToList();
+        var tellings = log.Tellings(e.SubEventType, e.Timeframe, e.Location?.Name);
+        var candidates = (Crowd(e) ? tellings.Union(nearby).Order() : tellings.AsEnumerable()).Select(i => log[i]);
+        var same = nearby.Select(i => log[i]).FirstOrDefault(x => x.Timeframe == e.Timeframe && SameCrowd(x)) ?? candidates.FirstOrDefault(x =>
             (x.SubEventType == e.SubEventType || (Crowd(x) && Crowd(e) && Math.Abs(x.SentenceIndex - e.SentenceIndex) <= 2)) &&
             x.Timeframe == e.Timeframe && x.Location?.Name == e.Location?.Name && (SameDay(x.Date, e.Date) || Retelling(x)));
         if (same is null)
         {
-            document.Events.Add(e);
+            log.Add(e);
             return;
         }
         same.Evidence.AddRange(e.Evidence);
         if (e.EventType == "riots" && same.EventType == "protests")
         {
-            (same.EventType, same.SubEventType, same.Actor1) = (e.EventType, e.SubEventType, e.Actor1);
+            log.Retype(same, e.EventType, e.SubEventType);
+            same.Actor1 = e.Actor1;
         }
         same.Sources = same.Sources.Union(e.Sources).ToList();
         same.Actor2 ??= e.Actor2;

@@ -89,7 +89,7 @@ public sealed class CasualtyRecognizer : IAnnotator
             {
                 document.Casualties.Add(new CasualtyReport
                 {
-                    Text = document.Slice(sentence.Span),
+                    Text = document.SharedSlice(sentence.Span),
                     Start = sentence.Start,
                     End = sentence.End,
                     Outcome = outcome,
@@ -257,7 +257,7 @@ public sealed class CasualtyRecognizer : IAnnotator
 
     private string? SourceOf(Document document, int sentenceIndex)
     {
-        var candidates = document.Attributions.Where(a => a.SentenceIndex == sentenceIndex).ToList();
+        var candidates = document.Within(document.Attributions, document.Sentences[sentenceIndex].Span).Where(a => a.SentenceIndex == sentenceIndex).ToList();
         if (candidates.Count == 0)
         {
             return null;
@@ -286,8 +286,8 @@ public sealed class CasualtyRecognizer : IAnnotator
                 continue;
             }
             int start = tokens[k + 1].Start;
-            var actor = document.Actors.FirstOrDefault(a => a.Start >= start && a.Start - start <= 12 && !a.IsMetonym &&
-                                                            a.Type != ActorType.Civilians);
+            var actor = document.IndexOf(document.Actors).StartingBetween(start, start + 12).Select(i => document.Actors[i])
+                .FirstOrDefault(a => !a.IsMetonym && a.Type != ActorType.Civilians);
             if (actor is not null && (word == "by" || FollowedByAttack(document, actor.End)))
             {
                 return actor.Name;

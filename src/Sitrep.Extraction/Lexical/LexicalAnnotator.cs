@@ -26,13 +26,14 @@ public sealed class LexicalAnnotator(Lexicon lexicon) : IAnnotator
         var text = document.Text;
         var lexemes = document.Lexemes;
         lexemes.Clear();
+        lexemes.EnsureCapacity(document.Tokens.Count);
         int quoteDepth = 0;
         int sentence = -1;
         string previousTag = "";
         string? previousClass = null;
         foreach (var token in document.Tokens)
         {
-            var written = text.Substring(token.Start, token.Span.Length);
+            var written = document.Shared(text.Substring(token.Start, token.Span.Length));
             bool start = token.SentenceIndex != sentence;
             if (start)
             {
@@ -53,7 +54,7 @@ public sealed class LexicalAnnotator(Lexicon lexicon) : IAnnotator
                 previousClass = null;
                 continue;
             }
-            var lower = written.ToLowerInvariant();
+            var lower = document.Shared(written.ToLowerInvariant());
             string tag = token.Kind == TokenKind.Number ? "CD" : Tag(written, lower, start, previousTag, previousClass);
             var pos = Lexicon.Coarse(tag);
             var function = lexicon.FunctionClass(lower);
@@ -61,10 +62,10 @@ public sealed class LexicalAnnotator(Lexicon lexicon) : IAnnotator
             {
                 pos = PartOfSpeech.Auxiliary;
             }
-            var folded = PlaceNameKey.Exact(lower);
-            var lemma = Lexicon.ClassOf(tag) is WordClass c ? lexicon.Lemma(folded, c) ?? folded : folded;
+            var folded = document.Shared(PlaceNameKey.Exact(lower));
+            var lemma = document.Shared(Lexicon.ClassOf(tag) is WordClass c ? lexicon.Lemma(folded, c) ?? folded : folded);
             var flags = Flags(written, token, start, quoteDepth);
-            lexemes.Add(new Lexeme(lower, lemma, token.Kind == TokenKind.Number ? folded : lexicon.Base(folded), pos, tag, flags));
+            lexemes.Add(new Lexeme(lower, lemma, token.Kind == TokenKind.Number ? folded : document.Shared(lexicon.Base(folded)), pos, tag, flags));
             previousTag = tag;
             previousClass = function;
         }

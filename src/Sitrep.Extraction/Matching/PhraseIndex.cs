@@ -165,7 +165,7 @@ public sealed class FoldedTokens
         {
             var t = document.Tokens[i];
             bool word = t.Kind is TokenKind.Word or TokenKind.Number;
-            _folded[i] = !word ? "" : lemmas ? document.Lexemes[i].Base : PlaceNameKey.Exact(document.Text.Substring(t.Start, t.Span.Length));
+            _folded[i] = !word ? "" : lemmas ? document.Lexemes[i].Base : document.Shared(PlaceNameKey.Exact(document.Text.Substring(t.Start, t.Span.Length)));
             _blocks[i] = !word && document.Text[t.Start] is not ('-' or '/' or '\'' or '’' or '.' or '&');
             // A possessive "'s" folds onto its word, as "Syria's" does in a phrase key.
             _glue[i] = word && t.Start > 0 && document.Text[t.Start - 1] is '\'' or '’';

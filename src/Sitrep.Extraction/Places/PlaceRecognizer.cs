@@ -58,9 +58,10 @@ public sealed class PlaceRecognizer : IAnnotator
         var mentioned = MentionedCountries(document, candidates);
 
         var resolved = new List<(Candidate C, GazetteerEntry E, string Why)>();
+        var entries = new ResolvedEntries();
         foreach (var c in candidates.OrderBy(c => c.Entries.Count))
         {
-            var (entry, why) = Choose(document, c, resolved.Select(r => r.E).ToList(), mentioned);
+            var (entry, why) = Choose(document, c, entries, mentioned);
             if (entry is null)
             {
                 continue;
@@ -74,6 +75,7 @@ public sealed class PlaceRecognizer : IAnnotator
             if (entry.Kind == PlaceKind.Country && CapitalOf(document, c, entry) is { } capital)
             {
                 resolved.Add(capital);
+                entries.Add(capital.E);
             }
             // A country is a place only where the text puts something in it ("in Syria", "Syria's north").
             if (entry.Kind == PlaceKind.Country && !IsLocative(document, c))
@@ -86,18 +88,27 @@ public sealed class PlaceRecognizer : IAnnotator
                 continue;
             }
             resolved.Add((c, entry, why));
+            entries.Add(entry);
         }
         // A small town that only a transliteration matched, or that lies far from every other place in the
         // story, is a namesake of one the gazetteer lacks.
-        bool Nearby(GazetteerEntry town) => resolved.Any(o => o.E != town && o.E.Kind is not (PlaceKind.Country or PlaceKind.Region) &&
-                                                              Geo.Km(o.E.Lat, o.E.Lon, town.Lat, town.Lon) < 250);
+        var nearby = new Dictionary<GazetteerEntry, bool>();
+        bool Nearby(GazetteerEntry town)
+        {
+            if (!nearby.TryGetValue(town, out var near))
+            {
+                nearby[town] = near = entries.All.Any(o => o != town && o.Kind is not (PlaceKind.Country or PlaceKind.Region) &&
+                                                           Geo.Km(o.Lat, o.Lon, town.Lat, town.Lon) < 250);
+            }
+            return near;
+        }
         var namesakes = resolved.Where(r => r.E.Kind == PlaceKind.PopulatedPlace && r.E.Population < 5000 && (!r.C.Exact || !Nearby(r.E)))
             .ToHashSet();
         resolved.RemoveAll(namesakes.Contains);
 
         foreach (var (c, e, why) in resolved.OrderBy(r => r.C.Span.Start))
         {
-            var written = document.Slice(c.Span);
+            var written = document.SharedSlice(c.Span);
             // A town goes by the English spelling the report uses ("Hama"), not GeoNames' transliteration ("Ḩamāh").
             bool useWritten = c.Exact && e.Kind == PlaceKind.PopulatedPlace && written.Any(char.IsLower) &&
                               !written.Contains('\'') && !written.Contains('’') &&
@@ -115,7 +126,7 @@ public sealed class PlaceRecognizer : IAnnotator
                 Lon = Math.Round(e.Lon, 5),
                 GeonamesId = e.GeonamesId,
                 Confidence = Math.Round(c.Entries.Count == 1 ? (c.Exact ? 0.95 : 0.8) : (c.Exact ? 0.75 : 0.6), 2),
-                Explanation = why,
+                Explanation = document.Shared(why),
             });
         }
     }
@@ -330,7 +341,7 @@ public sealed class PlaceRecognizer : IAnnotator
         return votes.Count == 0 ? null : votes.MaxBy(kv => kv.Value).Key;
     }
 
-    private (GazetteerEntry? Entry, string Why) Choose(Document document, Candidate c, List<GazetteerEntry> resolved, HashSet<string> mentioned)
+    private (GazetteerEntry? Entry, string Why) Choose(Document document, Candidate c, ResolvedEntries resolved, HashSet<string> mentioned)
     {
         GazetteerEntry? best = null;
         double bestScore = double.NegativeInfinity;
@@ -365,7 +376,7 @@ public sealed class PlaceRecognizer : IAnnotator
             {
                 score += 1;
             }
-            if (resolved.Any(r => r.Kind != PlaceKind.Country && Geo.Km(r.Lat, r.Lon, e.Lat, e.Lon) < 150))
+            if (resolved.HasNear(e))
             {
                 score += 1.5;
                 reasons.Add("near other places in the text");
@@ -397,6 +408,41 @@ public sealed class PlaceRecognizer : IAnnotator
             return (null, "");
         }
         return (best, $"{best.Name} ({best.Kind}, {best.Country}) of {c.Entries.Count} candidate(s): {why}");
+    }
+
+    /// <summary>
+    /// The distinct entries resolved so far. A long report names the same towns again and again:
+    /// whether a candidate lies near one of them is asked once per entry, and again only of the
+    /// entries resolved since (once near, always near, as entries are only added).
+    /// </summary>
+    private sealed class ResolvedEntries
+    {
+        private const double NearKm = 150;
+        private readonly List<GazetteerEntry> _entries = [];
+        private readonly HashSet<GazetteerEntry> _seen = [];
+        private readonly Dictionary<GazetteerEntry, (int Checked, bool Near)> _near = [];
+
+        public IReadOnlyList<GazetteerEntry> All => _entries;
+
+        public void Add(GazetteerEntry entry)
+        {
+            if (_seen.Add(entry))
+            {
+                _entries.Add(entry);
+            }
+        }
+
+        public bool HasNear(GazetteerEntry e)
+        {
+            var (done, near) = _near.GetValueOrDefault(e);
+            for (; !near && done < _entries.Count; done++)
+            {
+                var r = _entries[done];
+                near = r.Kind != PlaceKind.Country && Geo.Km(r.Lat, r.Lon, e.Lat, e.Lon) < NearKm;
+            }
+            _near[e] = (done, near);
+            return near;
+        }
     }
 
     /// <summary>Words the document also writes in lower case ("in", "most", "over") are common words, not names.</summary>

@@ -28,6 +28,7 @@ public sealed class SentenceSegmenter : IAnnotator
     {
         var text = document.Text;
         var tokens = Tokenizer.Tokenize(text);
+        document.Tokens.EnsureCapacity(document.Tokens.Count + tokens.Count);
         int sentenceStart = 0;
         for (int i = 0; i < tokens.Count; i++)
         {

@@ -36,7 +36,8 @@ public sealed partial class TextCleaner
         var lines = text.Split('\n').Select(NormalizeLine).ToList();
         int width = WrapWidth(lines);
         bool wrapped = fromPdfLayout || LooksHardWrapped(lines);
-        var joinedWords = WordsOf(text);
+        // Only a line-end hyphen asks which words the document writes; most texts have none.
+        var joinedWords = new Lazy<HashSet<string>>(() => WordsOf(text));
 
         var output = new StringBuilder(text.Length);
         var captions = new List<Caption>();
@@ -82,14 +83,14 @@ public sealed partial class TextCleaner
     }
 
     private void AppendBreak(StringBuilder output, string previous, string next, bool wrapped, int width,
-        HashSet<string> documentWords)
+        Lazy<HashSet<string>> documentWords)
     {
         if (previous.EndsWith('-') && previous.Length > 1 && char.IsLetterOrDigit(previous[^2]) &&
             next.Length > 0 && char.IsLetter(next[0]))
         {
             var before = LastWord(previous[..^1]);
             var after = FirstWord(next);
-            if (!_hyphenation.KeepHyphen(before, after, documentWords))
+            if (!_hyphenation.KeepHyphen(before, after, documentWords.Value))
             {
                 output.Length -= 1;
             }
@@ -187,10 +188,12 @@ public sealed partial class TextCleaner
 
     private static HashSet<string> WordsOf(string text)
     {
+        // Matches enumerated without a Match object or a string per word: a long text has millions.
         var words = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (Match m in Word().Matches(text))
+        var lookup = words.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var m in Word().EnumerateMatches(text))
         {
-            words.Add(m.Value);
+            lookup.Add(text.AsSpan(m.Index, m.Length));
         }
         return words;
     }

@@ -7,7 +7,11 @@ using AngleSharp.Html.Parser;
 namespace Sitrep.Ingest.Readers;
 
 /// <summary>What an HTML page yields: the article body as paragraphs, and page metadata.</summary>
-public sealed record HtmlArticle(string Text, string? Title, string? Outlet, DateOnly? Published);
+public sealed record HtmlArticle(string Text, string? Title, string? Outlet, DateOnly? Published)
+{
+    /// <summary>What had to change to read the page (elements nested too deeply flattened).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+}
 
 /// <summary>
 /// Reduces a news page (or an HTML fragment from a feed) to the article body: paragraphs
@@ -40,13 +44,17 @@ public static class HtmlArticleReader
         var article = Extract(html);
         return article.Text.Length == 0
             ? new ReadFailure(input, null, NoTextMessage)
-            : new ReportRead(new RawReport(inputId, input, article.Text, article.Title, article.Outlet, article.Published));
+            : new ReportRead(new RawReport(inputId, input, article.Text, article.Title, article.Outlet, article.Published) { Warnings = article.Warnings });
     }
 
     /// <summary>The article of a page; Text is empty when the page has none.</summary>
     public static HtmlArticle Extract(string html)
     {
-        var document = new HtmlParser().ParseDocument(html);
+        var (capped, depth) = HtmlNesting.Cap(html);
+        List<string> warnings = depth > HtmlNesting.MaxDepth
+            ? [$"HTML elements nested {depth} deep; those below depth {HtmlNesting.MaxDepth} were flattened into their parent (text kept)"]
+            : [];
+        var document = new HtmlParser().ParseDocument(capped);
         // Metadata first: script, header and byline elements that carry it are removed below.
         var title = Meta(document, "meta[property='og:title']") ?? Collapse(document.Title) ?? Collapse(document.QuerySelector("h1")?.TextContent);
         var outlet = Meta(document, "meta[property='og:site_name']");
@@ -56,7 +64,7 @@ public static class HtmlArticleReader
         var root = ChooseRoot(document);
         if (root is null)
         {
-            return new HtmlArticle("", title, outlet, published);
+            return new HtmlArticle("", title, outlet, published) { Warnings = warnings };
         }
         foreach (var heading in root.QuerySelectorAll("h1"))
         {
@@ -65,7 +73,7 @@ public static class HtmlArticleReader
         }
         var paragraphs = new ParagraphWriter();
         paragraphs.Walk(root);
-        return new HtmlArticle(paragraphs.ToString().Normalize(System.Text.NormalizationForm.FormC), title, outlet, published);
+        return new HtmlArticle(paragraphs.ToString().Normalize(System.Text.NormalizationForm.FormC), title, outlet, published) { Warnings = warnings };
     }
 
     private static DateOnly? FindPublished(IHtmlDocument document)

@@ -6,18 +6,19 @@ namespace Sitrep.Ingest.Readers;
 /// <summary>
 /// Reads JSON Lines, one report per line: "id" and "text" or "html" are required; "url",
 /// "title", "published" and "outlet" are optional. A bad line becomes a failure naming its
-/// number and reading goes on. Lines are read one at a time, so file size does not matter.
+/// number and reading goes on. Lines are read one at a time, so file size does not matter,
+/// and a line over the per-record limit is skipped without being kept.
 /// </summary>
 public static class JsonlReportReader
 {
-    public static IEnumerable<ReadOutcome> Read(TextReader reader, string input, int maxLineChars)
+    public static IEnumerable<ReadOutcome> Read(TextReader reader, string input, long maxLineBytes)
     {
         var buffer = new StringBuilder();
-        for (int lineNumber = 1; ReadLine(reader, buffer, maxLineChars) is bool complete; lineNumber++)
+        for (int lineNumber = 1; ReadLine(reader, buffer, maxLineBytes) is bool complete; lineNumber++)
         {
             if (!complete)
             {
-                yield return new ReadFailure(input, lineNumber, $"line too long (over {maxLineChars:N0} characters)");
+                yield return new ReadFailure(input, lineNumber, $"line too long (over {maxLineBytes:N0} bytes, the per-record limit)");
             }
             else if (buffer.ToString() is var line && !string.IsNullOrWhiteSpace(line))
             {
@@ -115,10 +116,11 @@ public static class JsonlReportReader
     }
 
     /// <summary>
-    /// Reads one line into the buffer, keeping at most maxChars of it so one huge line cannot
-    /// exhaust memory. Null at end of input; false when the line was longer than maxChars.
+    /// Reads one line into the buffer, keeping at most maxBytes of it (as UTF-8) so one huge line
+    /// cannot exhaust memory; the rest of an overlong line is read past and dropped. Null at end
+    /// of input; false when the line was longer than maxBytes.
     /// </summary>
-    private static bool? ReadLine(TextReader reader, StringBuilder buffer, int maxChars)
+    private static bool? ReadLine(TextReader reader, StringBuilder buffer, long maxBytes)
     {
         buffer.Clear();
         int c = reader.Read();
@@ -126,18 +128,21 @@ public static class JsonlReportReader
         {
             return null;
         }
-        bool complete = true;
+        long bytes = 0;
         for (; c >= 0 && c != '\n'; c = reader.Read())
         {
-            if (buffer.Length < maxChars)
+            // A surrogate is half of a four-byte character.
+            bytes += c < 0x80 ? 1 : c < 0x800 || char.IsSurrogate((char)c) ? 2 : 3;
+            if (bytes <= maxBytes)
             {
                 buffer.Append((char)c);
             }
-            else
-            {
-                complete = false;
-            }
         }
-        return complete;
+        if (bytes > maxBytes)
+        {
+            buffer.Clear();
+            return false;
+        }
+        return true;
     }
 }

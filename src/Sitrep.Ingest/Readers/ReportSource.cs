@@ -7,9 +7,12 @@ namespace Sitrep.Ingest.Readers;
 /// one-line failures, choosing a reader by extension or, failing that, by content. Bad input
 /// never throws: it becomes a failure naming the input, and reading goes on.
 /// </summary>
-public sealed class ReportSource(long maxReportBytes = ReportSource.DefaultMaxReportBytes)
+public sealed class ReportSource(long maxReportBytes = ReportSource.DefaultMaxReportBytes, long maxRecordBytes = ReportSource.DefaultMaxRecordBytes)
 {
     public const long DefaultMaxReportBytes = 20L * 1024 * 1024;
+
+    /// <summary>A JSONL line is one report of a batch; one far longer than any article is a mistake, not news.</summary>
+    public const long DefaultMaxRecordBytes = 5L * 1024 * 1024;
 
     public const string StdinName = "<stdin>";
 
@@ -40,8 +43,8 @@ public sealed class ReportSource(long maxReportBytes = ReportSource.DefaultMaxRe
         Feed,
     }
 
-    // A JSONL line is one report, so it has the same bound as a report file.
-    private int MaxLineChars => (int)Math.Min(maxReportBytes, int.MaxValue);
+    // A JSONL line is one report: never more than a report file, and within the per-record limit.
+    private long MaxLineBytes => Math.Min(maxReportBytes, maxRecordBytes);
 
     public IEnumerable<ReadOutcome> Read(IReadOnlyList<string> inputs, TextReader? stdin = null)
     {
@@ -219,7 +222,7 @@ public sealed class ReportSource(long maxReportBytes = ReportSource.DefaultMaxRe
         if (format == Format.Jsonl)
         {
             using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-            foreach (var outcome in JsonlReportReader.Read(reader, path, MaxLineChars))
+            foreach (var outcome in JsonlReportReader.Read(reader, path, MaxLineBytes))
             {
                 yield return outcome;
             }
@@ -245,8 +248,8 @@ public sealed class ReportSource(long maxReportBytes = ReportSource.DefaultMaxRe
         }
         else
         {
-            yield return TextDecoder.TryDecode(bytes, out var text, out var error)
-                ? FromText(text, format, path, stem)
+            yield return TextDecoder.TryDecode(bytes, out var text, out var error, out var warning)
+                ? WithWarning(FromText(text, format, path, stem), warning)
                 : new ReadFailure(path, null, error);
         }
     }
@@ -258,7 +261,7 @@ public sealed class ReportSource(long maxReportBytes = ReportSource.DefaultMaxRe
         var format = SniffText(prefix);
         if (format == Format.Jsonl)
         {
-            foreach (var outcome in JsonlReportReader.Read(new PrefixedReader(prefix, stdin), StdinName, MaxLineChars))
+            foreach (var outcome in JsonlReportReader.Read(new PrefixedReader(prefix, stdin), StdinName, MaxLineBytes))
             {
                 yield return outcome;
             }
@@ -295,6 +298,11 @@ public sealed class ReportSource(long maxReportBytes = ReportSource.DefaultMaxRe
                 : new ReadFailure(StdinName, null, error);
         }
     }
+
+    private static ReadOutcome WithWarning(ReadOutcome outcome, string? warning) =>
+        warning is not null && outcome is ReportRead read
+            ? new ReportRead(read.Report with { Warnings = [warning, .. read.Report.Warnings] })
+            : outcome;
 
     private static ReadOutcome FromText(string text, Format format, string input, string inputId) =>
         format == Format.Html

@@ -14,6 +14,9 @@ public static class TextDecoder
 
     public const string BinaryMessage = "binary data, not text";
 
+    // A word longer than this is no word of prose: a run of base64, a hash, a line of one letter.
+    private const int MaxWordLength = 100;
+
     // Share of control characters (other than \t \n \r \f) above which the input is not text.
     private const double MaxControlShare = 0.10;
 
@@ -24,8 +27,16 @@ public static class TextDecoder
     public static bool TryDecode(
         ReadOnlySpan<byte> bytes,
         [NotNullWhen(true)] out string? text,
-        [NotNullWhen(false)] out string? error)
+        [NotNullWhen(false)] out string? error) => TryDecode(bytes, out text, out error, out _);
+
+    /// <summary>As above, with what had to be repaired to read it (invalid UTF-8 bytes replaced), or null.</summary>
+    public static bool TryDecode(
+        ReadOnlySpan<byte> bytes,
+        [NotNullWhen(true)] out string? text,
+        [NotNullWhen(false)] out string? error,
+        out string? warning)
     {
+        warning = null;
         string decoded;
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
@@ -47,7 +58,7 @@ public static class TextDecoder
         }
         else
         {
-            decoded = Utf8.IsValid(bytes) ? Encoding.UTF8.GetString(bytes) : Legacy.GetString(bytes);
+            decoded = Utf8.IsValid(bytes) ? Encoding.UTF8.GetString(bytes) : DecodeDamaged(bytes, out warning);
         }
         return TryNormalise(decoded, out text, out error);
     }
@@ -77,9 +88,76 @@ public static class TextDecoder
             error = BinaryMessage;
             return false;
         }
-        text = NormaliseLineEnds(decoded.TrimStart('\uFEFF')).Normalize(System.Text.NormalizationForm.FormC);
+        if (NoWords(decoded) is { } noWords)
+        {
+            error = noWords;
+            return false;
+        }
+        text = NormaliseLineEnds(decoded.TrimStart('\uFEFF'));
+        // Normalising text that already is NFC would still copy it through a buffer as long as the text.
+        if (!text.IsNormalized(NormalizationForm.FormC))
+        {
+            text = text.Normalize(NormalizationForm.FormC);
+        }
         error = null;
         return true;
+    }
+
+    /// <summary>
+    /// Bytes that are not all valid UTF-8. Text that is UTF-8 but for a few bad bytes (a truncated
+    /// copy, one stray byte) is read as UTF-8 with U+FFFD for each bad sequence, and the first is
+    /// told by offset; only bytes with no valid multi-byte sequence at all, or more bad sequences
+    /// than good ones, are legacy Windows-1252 text, read as such.
+    /// </summary>
+    private static string DecodeDamaged(ReadOnlySpan<byte> bytes, out string? warning)
+    {
+        int valid = 0, invalid = 0, first = -1;
+        for (int at = 0; at < bytes.Length;)
+        {
+            var status = System.Text.Rune.DecodeFromUtf8(bytes[at..], out _, out int consumed);
+            if (status != System.Buffers.OperationStatus.Done)
+            {
+                invalid++;
+                first = first < 0 ? at : first;
+            }
+            else if (consumed > 1)
+            {
+                valid++;
+            }
+            at += Math.Max(consumed, 1);
+        }
+        if (valid == 0 || invalid > valid)
+        {
+            warning = null;
+            return Legacy.GetString(bytes);
+        }
+        warning = $"invalid UTF-8 at byte {first:N0}" + (invalid > 1 ? $" and {invalid - 1:N0} more place(s)" : "") +
+                  "; read as UTF-8 with U+FFFD in their place";
+        return Encoding.UTF8.GetString(bytes);
+    }
+
+    /// <summary>
+    /// Text most of which is runs of over 100 characters without white space has no words to read
+    /// ("aaaa…" for 20 MB, an encoded blob): it would be stored as a junk document.
+    /// </summary>
+    private static string? NoWords(string text)
+    {
+        long inWords = 0, outside = 0;
+        int run = 0;
+        // One step past the end closes the last run.
+        for (int i = 0; i <= text.Length; i++)
+        {
+            if (i < text.Length && !char.IsWhiteSpace(text[i]))
+            {
+                run++;
+                continue;
+            }
+            (inWords, outside) = run <= MaxWordLength ? (inWords + run, outside) : (inWords, outside + run);
+            run = 0;
+        }
+        return outside > inWords
+            ? $"no words: {outside:N0} of its {inWords + outside:N0} characters are in runs of more than {MaxWordLength} without a space"
+            : null;
     }
 
     private static string NormaliseLineEnds(string s) =>

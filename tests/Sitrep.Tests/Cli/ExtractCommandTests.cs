@@ -34,6 +34,30 @@ public sealed class ExtractCommandTests : IDisposable
     }
 
     [Fact]
+    public void Reports_with_the_same_id_are_each_written_under_their_own_name()
+    {
+        var input = Path.Combine(_dir, "same");
+        Directory.CreateDirectory(input);
+        File.WriteAllText(Path.Combine(input, "x.txt"), "Rebels shelled Aleppo in Syria on Friday.");
+        File.WriteAllText(Path.Combine(input, "x.html"), "<html><body><p>Gunmen killed two villagers near Omdurman in Sudan.</p></body></html>");
+        File.WriteAllText(Path.Combine(input, "batch.jsonl"),
+            "{\"id\":\"x\",\"text\":\"Clashes erupted in Homs in Syria on Sunday.\"}\n{\"id\":\"x-2\",\"text\":\"Police arrested five men in Homs.\"}\n");
+        var output = Path.Combine(_dir, "out-same");
+
+        var (code, _, err) = Run("extract", input, "--out", output, "--classifier", "off");
+
+        Assert.Equal(0, code);
+        var written = Directory.GetFiles(output).Order(StringComparer.Ordinal)
+            .Select(f => (Path.GetFileName(f), JsonDocument.Parse(File.ReadAllText(f)).RootElement.GetProperty("document").GetProperty("text").GetString()))
+            .ToList();
+        Assert.Equal(4, written.Count);
+        Assert.Equal(["x-2.json", "x-3.json", "x-4.json", "x.json"], written.Select(w => w.Item1));
+        Assert.Equal(4, written.Select(w => w.Item2).Distinct().Count());
+        Assert.Contains("id already written by this run; record written to x-3.json", err);
+        Assert.Contains("4 report(s) extracted (2 under a new name, their id being taken), 0 failed", err);
+    }
+
+    [Fact]
     public void Bad_inputs_are_named_and_the_rest_of_the_batch_is_extracted()
     {
         var input = Path.Combine(_dir, "in");

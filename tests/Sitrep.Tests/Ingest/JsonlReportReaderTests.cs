@@ -72,7 +72,7 @@ public class JsonlReportReaderTests
 
         var outcomes = JsonlReportReader.Read(new StringReader(input), "x.jsonl", 100).ToList();
 
-        Assert.Equal("x.jsonl:1: line too long (over 100 characters)", outcomes[0].ToString());
+        Assert.Equal("x.jsonl:1: line too long (over 100 bytes, the per-record limit)", outcomes[0].ToString());
         Assert.Equal("short", Assert.IsType<ReportRead>(outcomes[1]).Report.InputId);
     }
 

@@ -152,7 +152,7 @@ public sealed class ReportSourceTests : IDisposable
         var outcomes = new ReportSource(maxReportBytes: 1024).Read([path]).ToList();
 
         Assert.Equal(50, outcomes.OfType<ReportRead>().Count());
-        Assert.Equal($"{path}:51: line too long (over 1,024 characters)", Assert.Single(outcomes.OfType<ReadFailure>()).ToString());
+        Assert.Equal($"{path}:51: line too long (over 1,024 bytes, the per-record limit)", Assert.Single(outcomes.OfType<ReadFailure>()).ToString());
     }
 
     [Fact]

@@ -42,6 +42,48 @@ public class TextDecoderTests
     }
 
     [Fact]
+    public void OneInvalidByteInUtf8TextIsReplacedAndToldByOffset()
+    {
+        var prose = string.Concat(Enumerable.Repeat("Shelling “resumed” — officials said. ", 20));
+        var good = Encoding.UTF8.GetBytes(prose);
+        byte[] bytes = [.. good[..100], 0xFF, .. good[100..]];
+
+        Assert.True(TextDecoder.TryDecode(bytes, out var text, out _, out var warning));
+        Assert.Equal(prose.Length + 1, text.Length);
+        Assert.Equal('\uFFFD', text[Encoding.UTF8.GetString(good[..100]).Length]);
+        Assert.DoesNotContain("â€", text);
+        Assert.Equal("invalid UTF-8 at byte 100; read as UTF-8 with U+FFFD in their place", warning);
+    }
+
+    [Fact]
+    public void LegacyTextThroughoutIsReadAsWindows1252WithoutAWarning()
+    {
+        var legacy = CodePagesEncodingProvider.Instance.GetEncoding(1252)!;
+        var prose = string.Concat(Enumerable.Repeat("Le préfet a “confirmé” – deux blessés. ", 20));
+
+        Assert.True(TextDecoder.TryDecode(legacy.GetBytes(prose), out var text, out _, out var warning));
+        Assert.Equal(prose, text);
+        Assert.Null(warning);
+    }
+
+    [Fact]
+    public void A_report_file_with_a_bad_byte_carries_the_warning()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"sitrep-bad-byte-{Guid.NewGuid():N}.txt");
+        try
+        {
+            File.WriteAllBytes(path, [.. Encoding.UTF8.GetBytes("Clashes — near the airport."), 0xC3, .. Encoding.UTF8.GetBytes(" Officials said.")]);
+            var report = Assert.IsType<Sitrep.Ingest.ReportRead>(Assert.Single(new ReportSource().Read([path]))).Report;
+            Assert.Equal(["invalid UTF-8 at byte 29; read as UTF-8 with U+FFFD in their place"], report.Warnings);
+            Assert.StartsWith("Clashes — near the airport.", report.Text);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void Windows1252QuotesInLegacyTextBecomeCurlyQuotes()
     {
         byte[] bytes = [0x93, (byte)'c', (byte)'a', (byte)'l', (byte)'m', 0x94, (byte)' ', 0x96, (byte)' ', 0xE9];
